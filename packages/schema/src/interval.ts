@@ -1,0 +1,76 @@
+/**
+ * Closed intervals for rounding-aware arithmetic. A printed figure stands for every value that
+ * rounds to it: 20.17 is [20.165, 20.175]. Checking a stated change against the difference of
+ * two printed figures therefore asks whether two intervals overlap, not whether two floats are equal.
+ */
+export interface Interval {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+export class IntervalError extends Error {
+  override name = "IntervalError";
+}
+
+export function interval(lo: number, hi: number = lo): Interval {
+  if (Number.isNaN(lo) || Number.isNaN(hi)) throw new IntervalError("interval bound is NaN");
+  if (lo > hi) throw new IntervalError(`interval [${lo}, ${hi}] is empty`);
+  return { lo, hi };
+}
+
+/** The interval a number printed with `decimals` digits after the point stands for. */
+export function rounded(value: number, decimals: number): Interval {
+  const half = 0.5 * 10 ** -decimals;
+  return interval(value - half, value + half);
+}
+
+export function add(a: Interval, b: Interval): Interval {
+  return interval(a.lo + b.lo, a.hi + b.hi);
+}
+
+export function sub(a: Interval, b: Interval): Interval {
+  return interval(a.lo - b.hi, a.hi - b.lo);
+}
+
+export function scale(a: Interval, k: number): Interval {
+  return k >= 0 ? interval(a.lo * k, a.hi * k) : interval(a.hi * k, a.lo * k);
+}
+
+export function mul(a: Interval, b: Interval): Interval {
+  const p = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi].filter((x) => !Number.isNaN(x));
+  return interval(Math.min(...p), Math.max(...p));
+}
+
+/** Division; throws when the divisor interval contains zero (the quotient is unbounded). */
+export function div(a: Interval, b: Interval): Interval {
+  if (b.lo <= 0 && b.hi >= 0) throw new IntervalError("division by an interval that contains zero");
+  return mul(a, interval(1 / b.hi, 1 / b.lo));
+}
+
+export function sum(xs: readonly Interval[]): Interval {
+  return xs.reduce(add, interval(0));
+}
+
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.lo <= b.hi && b.lo <= a.hi;
+}
+
+export function contains(a: Interval, x: number): boolean {
+  return a.lo <= x && x <= a.hi;
+}
+
+export function width(a: Interval): number {
+  return a.hi - a.lo;
+}
+
+export function midpoint(a: Interval): number {
+  if (!Number.isFinite(a.lo)) return a.hi;
+  if (!Number.isFinite(a.hi)) return a.lo;
+  return (a.lo + a.hi) / 2;
+}
+
+/** Shows an interval to `digits` significant decimals, or the single number when it is a point. */
+export function formatInterval(a: Interval, decimals = 4): string {
+  const f = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(decimals)).toString() : x > 0 ? "∞" : "-∞");
+  return a.lo === a.hi ? f(a.lo) : `[${f(a.lo)}, ${f(a.hi)}]`;
+}
