@@ -1,0 +1,66 @@
+import type { Localized } from "./indicator.js";
+import type { Severity } from "./report.js";
+
+/**
+ * The stable finding codes. Tools and CI scripts match on these, so a code is never renamed;
+ * a new check gets a new code.
+ */
+export const FINDING_CODES = {
+  "report.duplicate_id": "error",
+  "report.unknown_reference": "error",
+  "indicator.unknown": "error",
+  "unit.unknown": "warning",
+  "unit.dimension_mismatch": "error",
+  "value.out_of_bounds": "error",
+  "period.outside_report": "info",
+  "comparison.change_mismatch": "error",
+  "comparison.percent_mismatch": "error",
+  "comparison.points_mismatch": "error",
+  "comparison.direction_mismatch": "error",
+  "comparison.percent_for_points": "warning",
+  "relation.sum_mismatch": "error",
+  "relation.ratio_mismatch": "error",
+  "relation.derived_target_mismatch": "error",
+  "relation.derived_target": "info",
+  "relation.progress": "info",
+  "relation.unit_mismatch": "error",
+  "provenance.no_source": "info",
+  "provenance.quote_not_found": "error",
+  "provenance.offset_mismatch": "error",
+  "provenance.figure_not_in_quote": "error",
+  "provenance.value_mismatch": "error",
+} as const satisfies Record<string, Severity>;
+export type FindingCode = keyof typeof FINDING_CODES;
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** Ids of the observations involved. */
+  observations: string[];
+  /** Id of the relation involved, for relation findings. */
+  relation?: string;
+  message: Localized;
+  /** The figure as the report states it, e.g. "6.39亿元". */
+  stated?: string;
+  /** What the other printed figures imply, e.g. "[6.28, 6.3]亿元". */
+  computed?: string;
+  /** True when the report acknowledges this finding; it then does not make the report invalid. */
+  acknowledged: boolean;
+  explanation?: Localized;
+  /** JSON path of the offending value inside the report, e.g. $.observations[3].quantity.unit */
+  path?: string;
+}
+
+export interface CheckSummary {
+  error: number;
+  warning: number;
+  info: number;
+  acknowledged: number;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  summary: CheckSummary;
+  /** No unacknowledged errors. */
+  valid: boolean;
+}

@@ -1,0 +1,122 @@
+import type { z } from "zod";
+import { type Report, ReportSchema } from "./report.js";
+
+export type PathSegment = string | number;
+
+export interface SchemaIssue {
+  /** JSON path, e.g. $.observations[3].quantity.unit */
+  path: string;
+  segments: PathSegment[];
+  /** The cause in plain words. */
+  message: string;
+}
+
+export type ParseReportResult = { success: true; report: Report } | { success: false; issues: SchemaIssue[] };
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** $.observations[3]["odd key"].unit */
+export function formatJsonPath(segments: readonly PropertyKey[]): string {
+  let out = "$";
+  for (const s of segments) {
+    if (typeof s === "number") out += `[${s}]`;
+    else if (typeof s === "string" && IDENT.test(s)) out += `.${s}`;
+    else out += `[${JSON.stringify(String(s))}]`;
+  }
+  return out;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  switch (typeof value) {
+    case "string":
+      return "text";
+    case "number":
+      return Number.isNaN(value) ? "NaN" : "a number";
+    case "boolean":
+      return "true/false";
+    case "object":
+      return "an object";
+    case "undefined":
+      return "nothing";
+    default:
+      return typeof value;
+  }
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  object: "an object",
+  array: "a list",
+};
+
+function plain(issue: z.core.$ZodIssue, input: unknown): string {
+  switch (issue.code) {
+    case "invalid_type": {
+      const got = valueAt(input, issue.path);
+      if (got === undefined) return `is required (expected ${TYPE_WORDS[issue.expected] ?? issue.expected})`;
+      return `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}, got ${describe(got)}`;
+    }
+    case "unrecognized_keys":
+      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    case "invalid_value":
+      if (valueAt(input, issue.path) === undefined)
+        return `is required (one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")})`;
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "invalid_union":
+      if ("discriminator" in issue && issue.discriminator)
+        return `"${issue.discriminator}" is not one of the known kinds`;
+      return "does not match any of the allowed forms";
+    case "too_small":
+      return issue.origin === "array"
+        ? `needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? "" : "s"}`
+        : issue.origin === "string"
+          ? "must not be empty"
+          : `must be at least ${issue.minimum}`;
+    case "too_big":
+      return `must be at most ${issue.maximum}`;
+    default:
+      return issue.message;
+  }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const seg of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+/**
+ * Validates untrusted data (parsed YAML or JSON) against the report schema. Never throws for
+ * bad data: each problem comes back with its JSON path and the cause in plain words.
+ */
+export function parseReport(input: unknown): ParseReportResult {
+  const r = ReportSchema.safeParse(input);
+  if (r.success) return { success: true, report: r.data };
+  const issues = r.error.issues.map((issue) => {
+    const segments = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+    return { path: formatJsonPath(segments), segments, message: plain(issue, input) };
+  });
+  return { success: false, issues };
+}
+
+export class ReportValidationError extends Error {
+  override name = "ReportValidationError";
+  constructor(readonly issues: SchemaIssue[]) {
+    super(`invalid report:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join("\n")}`);
+  }
+}
+
+/** Like parseReport, but throws a ReportValidationError listing every issue. */
+export function assertReport(input: unknown): Report {
+  const r = parseReport(input);
+  if (!r.success) throw new ReportValidationError(r.issues);
+  return r.report;
+}
