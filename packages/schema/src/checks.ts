@@ -51,7 +51,9 @@ function inUnit(q: Quantity, unit: string, declared: readonly UnitDef[]): Interv
  */
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
   const out: Draft[] = [];
-  const push = (d: Draft) => out.push(d);
+  const push = (d: Draft) => {
+    out.push(d);
+  };
   const declared = report.units;
   const byId = new Map<string, Observation>();
   const indexOf = new Map<string, number>();
@@ -94,11 +96,17 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     localIds.add(ind.id);
   });
 
-  report.observations.forEach((o, i) => checkObservation(o, i, report, declared, push));
-  report.relations.forEach((r, i) => checkRelation(r, i, byId, declared, push));
+  report.observations.forEach((o, i) => {
+    checkObservation(o, i, report, declared, push);
+  });
+  report.relations.forEach((r, i) => {
+    checkRelation(r, i, byId, declared, push);
+  });
   if (options.sourceText !== undefined) {
     const text = options.sourceText;
-    report.observations.forEach((o, i) => checkProvenance(o, i, text, declared, push));
+    report.observations.forEach((o, i) => {
+      checkProvenance(o, i, text, declared, push);
+    });
   } else {
     push({
       code: "provenance.no_source",
