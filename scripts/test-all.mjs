@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// The one test command (`pnpm test`): lint, build, typecheck, unit tests, packaging checks, the
+// consumer install test and the browser end-to-end tests, in that order. Every step runs even when
+// an earlier one failed (except those that need a build), and a summary closes the run.
+import { spawn } from "node:child_process";
+import { performance } from "node:perf_hooks";
+
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.CI ? "0" : "1" };
+const turbo = (task, extra = []) => ["pnpm", ["exec", "turbo", "run", task, "--concurrency=2", "--output-logs=full", ...extra]];
+
+/** name, command, args, needsBuild */
+const steps = [
+  ["lint", "pnpm", ["exec", "biome", "ci", "."], false],
+  ["build", ...turbo("build"), false],
+  ["typecheck", ...turbo("typecheck"), true],
+  ["unit tests", ...turbo("test"), true],
+  ["packaging (publint, attw)", ...turbo("lint:package"), true],
+  ["consumer install", "node", ["scripts/consumer-test.mjs"], true],
+  ["browser e2e", "pnpm", ["--filter", "@govreport/dashboard", "test:e2e"], true],
+];
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+function run(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      process.stdout.write(d);
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      process.stderr.write(d);
+      out += d;
+    });
+    child.on("error", (e) => resolve({ code: 127, out: `${out}\n${e.message}` }));
+    child.on("close", (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+/** Adds up the test counts vitest ("Tests  12 passed | 1 failed (13)") and our e2e runner print. */
+function countTests(out) {
+  let passed = 0;
+  let failed = 0;
+  for (const raw of out.split("\n")) {
+    const line = raw.replace(ANSI, "");
+    const v = /^\s*(?:[\w@/.:-]+:\s+)?Tests\s+(.*)\(\d+\)\s*$/.exec(line);
+    if (v) {
+      passed += Number(/(\d+) passed/.exec(v[1])?.[1] ?? 0);
+      failed += Number(/(\d+) failed/.exec(v[1])?.[1] ?? 0);
+      continue;
+    }
+    const e = /^\s*(?:[\w@/.:-]+:\s+)?(?:e2e|consumer):\s+(\d+) passed, (\d+) failed/.exec(line);
+    if (e) {
+      passed += Number(e[1]);
+      failed += Number(e[2]);
+    }
+  }
+  return { passed, failed };
+}
+
+const results = [];
+let built = true;
+for (const [name, cmd, args, needsBuild] of steps) {
+  console.log(`\n━━ ${name} ━━ ${cmd} ${args.join(" ")}`);
+  if (needsBuild && !built) {
+    results.push({ name, status: "skipped (build failed)", seconds: 0, passed: 0, failed: 0 });
+    continue;
+  }
+  const t0 = performance.now();
+  const { code, out } = await run(cmd, args);
+  const seconds = (performance.now() - t0) / 1000;
+  const counts = countTests(out);
+  results.push({ name, status: code === 0 ? "ok" : `FAILED (exit ${code})`, seconds, ...counts });
+  if (name === "build" && code !== 0) built = false;
+}
+
+console.log("\n━━ summary ━━");
+for (const r of results) {
+  const tests = r.passed || r.failed ? `  ${r.passed} passed, ${r.failed} failed` : "";
+  console.log(`${r.status === "ok" ? "✓" : "✗"} ${r.name.padEnd(28)} ${r.status.padEnd(22)} ${r.seconds.toFixed(1).padStart(6)} s${tests}`);
+}
+const failedSteps = results.filter((r) => r.status !== "ok");
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`steps: ${results.length - failedSteps.length} of ${results.length} ok`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failedSteps.length === 0 ? 0 : 1);
