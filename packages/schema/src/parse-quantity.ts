@@ -276,7 +276,9 @@ export function findQuantities(text: string, options: FindOptions = {}): ParsedQ
       q.unit === "" || q.unit === "年"
         ? DATE_AFTER.test(after) || (q.unit === "年" && q.decimals === 0 && q.value >= 1900)
         : false;
-    const isId = ID_NEIGHBOUR.test(next) || /^[-~]\d/.test(after) || /^号/.test(after);
+    // 100周年 is an anniversary, not a hundred weeks.
+    const isId =
+      ID_NEIGHBOUR.test(next) || /^[-~]\d/.test(after) || /^号/.test(after) || (q.unit === "周" && next === "年");
     const isYear = q.decimals === 0 && q.value >= 1900 && q.value <= 2100 && (q.unit === "" || q.unit === "年");
     if (isDateLike || isId || isYear) {
       starter.lastIndex = Math.max(starter.lastIndex, q.end);
