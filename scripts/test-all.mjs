@@ -6,7 +6,10 @@ import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.CI ? "0" : "1" };
-const turbo = (task, extra = []) => ["pnpm", ["exec", "turbo", "run", task, "--concurrency=2", "--output-logs=full", ...extra]];
+const turbo = (task, extra = []) => [
+  "pnpm",
+  ["exec", "turbo", "run", task, "--concurrency=2", "--output-logs=full", ...extra],
+];
 
 /** name, command, args, needsBuild */
 const steps = [
@@ -19,7 +22,7 @@ const steps = [
   ["browser e2e", "pnpm", ["--filter", "@govreport/dashboard", "test:e2e"], true],
 ];
 
-const ANSI = /\u001b\[[0-9;]*m/g;
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
 function run(cmd, args) {
   return new Promise((resolve) => {
@@ -78,7 +81,9 @@ for (const [name, cmd, args, needsBuild] of steps) {
 console.log("\n━━ summary ━━");
 for (const r of results) {
   const tests = r.passed || r.failed ? `  ${r.passed} passed, ${r.failed} failed` : "";
-  console.log(`${r.status === "ok" ? "✓" : "✗"} ${r.name.padEnd(28)} ${r.status.padEnd(22)} ${r.seconds.toFixed(1).padStart(6)} s${tests}`);
+  console.log(
+    `${r.status === "ok" ? "✓" : "✗"} ${r.name.padEnd(28)} ${r.status.padEnd(22)} ${r.seconds.toFixed(1).padStart(6)} s${tests}`,
+  );
 }
 const failedSteps = results.filter((r) => r.status !== "ok");
 const passed = results.reduce((n, r) => n + r.passed, 0);
