@@ -34,6 +34,12 @@ const MONTHS = /^(\d{4})-(\d{2})\/(\d{4})-(\d{2})$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const YEARS = /^(\d{4})\/(\d{4})$/;
 
+/** Days in a month of the proleptic Gregorian calendar (Date.UTC maps years 0-99 to 1900-1999). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
 function month(m: string, input: string): number {
   const n = Number(m);
   if (n < 1 || n > 12) throw new PeriodParseError(`"${input}": month ${m} is not 01-12`);
@@ -58,8 +64,8 @@ export function parsePeriod(input: string): Period {
     const year = Number(m[1]);
     const mo = month(m[2] ?? "", input);
     const day = Number(m[3]);
-    const last = new Date(Date.UTC(year, mo, 0)).getUTCDate();
-    if (day < 1 || day > last) throw new PeriodParseError(`"${input}": day ${m[3]} is not in ${year}-${m[2]}`);
+    if (day < 1 || day > daysInMonth(year, mo))
+      throw new PeriodParseError(`"${input}": day ${m[3]} is not in ${year}-${m[2]}`);
     return { kind: "date", year, month: mo, day };
   }
   if ((m = YEARS.exec(input))) {
@@ -74,34 +80,35 @@ export function parsePeriod(input: string): Period {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
+// Years are printed with four digits, as parsed: 0999 stays 0999 and sorts before 2023.
+const yyyy = (n: number) => String(n).padStart(4, "0");
 
 /** The canonical string form; `formatPeriod(parsePeriod(s)) === s` for every valid s. */
 export function formatPeriod(p: Period): string {
   switch (p.kind) {
     case "year":
-      return String(p.year);
+      return yyyy(p.year);
     case "half":
-      return `${p.year}-H${p.half}`;
+      return `${yyyy(p.year)}-H${p.half}`;
     case "quarter":
-      return `${p.year}-Q${p.quarter}`;
+      return `${yyyy(p.year)}-Q${p.quarter}`;
     case "month":
-      return `${p.year}-${pad(p.month)}`;
+      return `${yyyy(p.year)}-${pad(p.month)}`;
     case "months":
-      return `${p.from.year}-${pad(p.from.month)}/${p.to.year}-${pad(p.to.month)}`;
+      return `${yyyy(p.from.year)}-${pad(p.from.month)}/${yyyy(p.to.year)}-${pad(p.to.month)}`;
     case "date":
-      return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+      return `${yyyy(p.year)}-${pad(p.month)}-${pad(p.day)}`;
     case "years":
-      return `${p.from}/${p.to}`;
+      return `${yyyy(p.from)}/${yyyy(p.to)}`;
   }
 }
 
 /** First and last day covered, as ISO dates. An as-of date covers just that day. */
 export function periodBounds(p: Period): { start: string; end: string } {
-  const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-  const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const iso = (y: number, m: number, d: number) => `${yyyy(y)}-${pad(m)}-${pad(d)}`;
   const months = (y1: number, m1: number, y2: number, m2: number) => ({
     start: iso(y1, m1, 1),
-    end: iso(y2, m2, lastDay(y2, m2)),
+    end: iso(y2, m2, daysInMonth(y2, m2)),
   });
   switch (p.kind) {
     case "year":
