@@ -44,7 +44,9 @@ export function mul(a: Interval, b: Interval): Interval {
 /** Division; throws when the divisor interval contains zero (the quotient is unbounded). */
 export function div(a: Interval, b: Interval): Interval {
   if (b.lo <= 0 && b.hi >= 0) throw new IntervalError("division by an interval that contains zero");
-  return mul(a, interval(1 / b.hi, 1 / b.lo));
+  // Quotients bound by bound, not a × (1/b): 1/b overflows to ∞ for tiny b, and 0 × ∞ is NaN.
+  const q = [a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi].filter((x) => !Number.isNaN(x));
+  return interval(Math.min(...q), Math.max(...q));
 }
 
 export function sum(xs: readonly Interval[]): Interval {
