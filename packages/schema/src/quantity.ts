@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Interval, interval, rounded } from "./interval.js";
+import { resolveUnit } from "./units.js";
 
 /**
  * How a printed figure qualifies its number. Reports rarely print bare numbers: 300余家,
@@ -109,10 +110,17 @@ export function formatQuantity(q: Pick<Quantity, "value" | "decimals" | "qualifi
   const n = (x: number) => x.toFixed(q.decimals);
   const [pre, post] = QUALIFIER_ZH[q.qualifier];
   const num = q.max !== undefined ? `${n(q.value)}-${n(q.max)}` : n(q.value);
-  // 余 sits between a scale prefix and the classifier: 1.63万余人次.
-  if (post && /^[万亿千百]/.test(q.unit)) {
-    const scale = /^(万亿|[万亿千百])/.exec(q.unit)?.[0] ?? "";
-    return `${pre}${num}${scale}${post}${q.unit.slice(scale.length)}`;
-  }
-  return `${pre}${num}${q.unit}${post}`;
+  if (!post) return `${pre}${num}${q.unit}`;
+  // 余 follows the number and any scale prefix, before the rest of the unit: 250余人次,
+  // 1.63万余人次, 5亿余元, 1万余平方米 (never 250人次余). 千 is a scale only before a
+  // count (5千余户), not inside 千米 or 千瓦.
+  const scale = SCALE_PREFIXES.find((p) => {
+    if (!q.unit.startsWith(p)) return false;
+    const rest = resolveUnit(q.unit.slice(p.length));
+    return p === "千" ? rest?.dimension === "count" : rest !== undefined;
+  });
+  const at = scale?.length ?? 0;
+  return `${pre}${num}${q.unit.slice(0, at)}${post}${q.unit.slice(at)}`;
 }
+
+const SCALE_PREFIXES = ["万亿", "百万", "亿", "万", "千"];
