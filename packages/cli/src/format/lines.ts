@@ -1,0 +1,33 @@
+/** Maps code-unit indices in a text to 1-based line and code-point column. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+
+  /** The 1-based line and column of a UTF-16 index. */
+  at(index: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    const start = this.starts[lo] ?? 0;
+    let column = 1;
+    for (let i = start; i < index; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) i++;
+      column++;
+    }
+    return { line: lo + 1, column };
+  }
+
+  line(n: number): string {
+    const start = this.starts[n - 1];
+    if (start === undefined) return "";
+    const end = this.starts[n];
+    return this.text.slice(start, end === undefined ? undefined : end - 1);
+  }
+}

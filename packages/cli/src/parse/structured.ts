@@ -1,0 +1,186 @@
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  type YAMLError,
+} from "yaml";
+import { CliError, type Place } from "../errors.js";
+import { findExcessiveNesting } from "./nesting.js";
+
+export type PathSegment = string | number;
+export type Format = "yaml" | "json";
+
+/** Deeper than any report needs (about 7 levels), far below what exhausts the parser. */
+export const MAX_DEPTH = 64;
+/** Aliases expanded in one document: enough for hand-written anchors, not for a "billion laughs" bomb. */
+export const MAX_ALIAS_COUNT = 100;
+/** Keys that would reach Object.prototype in careless code downstream; a report never needs them. */
+const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface StructuredDocument {
+  data: unknown;
+  format: Format;
+  /**
+   * Where the value at a JSON path is written. A missing key resolves to its nearest written
+   * parent; `key: true` prefers the key over the value (for "unknown field" messages).
+   */
+  locate(segments: readonly PathSegment[], options?: { key?: boolean }): Position | undefined;
+}
+
+/** .json → JSON, .yaml/.yml → YAML; otherwise JSON when the text starts with { or [. */
+export function detectFormat(name: string, text: string): Format {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".json")) return "json";
+  if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return "yaml";
+  return /^\s*[[{]/.test(text) ? "json" : "yaml";
+}
+
+function codePointColumn(text: string, lineStart: number, index: number): number {
+  let col = 1;
+  for (let i = lineStart; i < index; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) i++;
+    col++;
+  }
+  return col;
+}
+
+/** The parser's message without its own " at line 3, column 5:" and code excerpt. */
+function cleanMessage(e: YAMLError): string {
+  const first = e.message.split("\n")[0] ?? e.message;
+  return first.replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
+}
+
+/**
+ * Parses YAML or JSON (JSON as YAML with the strict JSON schema) into plain data, refusing what a
+ * report never contains and what could exhaust time or memory: excessive nesting or aliases,
+ * reserved keys (`__proto__`, `constructor`, `prototype`), duplicate keys, non-finite numbers and
+ * several documents in one file. Every refusal is a CliError at the offending line and column.
+ */
+export function parseStructured(
+  text: string,
+  file: string,
+  format: Format = detectFormat(file, text),
+): StructuredDocument {
+  const lineCounter = new LineCounter();
+  const position = (offset: number): Position => {
+    const { line } = lineCounter.linePos(offset);
+    const start = lineCounter.lineStarts[line - 1] ?? 0;
+    return { line, column: codePointColumn(text, start, offset) };
+  };
+  const at = (offset: number | undefined): Place => ({ file, ...(offset === undefined ? {} : position(offset)) });
+
+  const deep = findExcessiveNesting(text, MAX_DEPTH);
+  if (deep) throw new CliError(`nested more than ${MAX_DEPTH} levels deep`, { file, ...deep });
+
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter,
+      schema: format === "json" ? "json" : "core",
+      uniqueKeys: true,
+      prettyErrors: false,
+    });
+  } catch (e) {
+    throw new CliError(`cannot parse ${format.toUpperCase()}: ${(e as Error).message}`, { file });
+  }
+  const error = doc.errors[0];
+  if (error) {
+    const what = format === "json" ? "JSON" : "YAML";
+    const msg =
+      error.code === "RESOURCE_EXHAUSTION" ? `nested too deeply to parse` : `invalid ${what}: ${cleanMessage(error)}`;
+    throw new CliError(msg, at(error.pos[0]));
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message))
+      throw new CliError(
+        `aliases expand to more than ${MAX_ALIAS_COUNT} nodes (a "billion laughs" alias bomb?); refused`,
+        { file },
+      );
+    if (e instanceof RangeError) throw new CliError("nested too deeply to parse", { file });
+    throw new CliError(`cannot read the ${format.toUpperCase()} document: ${(e as Error).message}`, { file });
+  }
+
+  const locate = (segments: readonly PathSegment[], options: { key?: boolean } = {}): Position | undefined => {
+    let node: unknown = doc.contents;
+    let best: number | undefined = (doc.contents as Node | null)?.range?.[0];
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i];
+      if (isAlias(node)) node = node.resolve(doc);
+      const last = i === segments.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) return best === undefined ? undefined : position(best);
+        const keyStart = (pair.key as Node).range?.[0];
+        const value = pair.value as Node | null;
+        best = last && options.key ? keyStart : (value?.range?.[0] ?? keyStart);
+        node = value;
+      } else if (isSeq(node) && typeof seg === "number") {
+        const item = node.items[seg] as Node | undefined;
+        if (!item) return best === undefined ? undefined : position(best);
+        best = item.range?.[0] ?? best;
+        node = item;
+      } else {
+        break;
+      }
+    }
+    return best === undefined ? undefined : position(best);
+  };
+
+  const where = (segments: PathSegment[], key = false): Place => ({ file, ...locate(segments, { key }) });
+  checkValues(data, [], where);
+  return { data, format, locate };
+}
+
+function pathString(segments: readonly PathSegment[]): string {
+  let s = "$";
+  for (const seg of segments)
+    s += typeof seg === "number" ? `[${seg}]` : /^[A-Za-z_$][\w$]*$/.test(seg) ? `.${seg}` : `[${JSON.stringify(seg)}]`;
+  return s;
+}
+
+function checkValues(value: unknown, path: PathSegment[], where: (p: PathSegment[], key?: boolean) => Place): void {
+  // Iterative: aliases may make the same object appear at many paths, but never cyclically deeper than MAX_DEPTH.
+  const stack: [unknown, PathSegment[]][] = [[value, path]];
+  while (stack.length > 0) {
+    const [v, p] = stack.pop() as [unknown, PathSegment[]];
+    if (p.length > MAX_DEPTH)
+      throw new CliError(`nested more than ${MAX_DEPTH} levels deep (at ${pathString(p)})`, where(p));
+    if (typeof v === "number" && !Number.isFinite(v))
+      throw new CliError(
+        `${Number.isNaN(v) ? "not a number (NaN)" : "number out of range (it would be Infinity)"} at ${pathString(p)}`,
+        where(p),
+      );
+    if (typeof v === "bigint") throw new CliError(`number out of range at ${pathString(p)}`, where(p));
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => {
+        stack.push([item, [...p, i]]);
+      });
+    } else if (v !== null && typeof v === "object") {
+      if (v instanceof Uint8Array) throw new CliError(`binary data is not allowed at ${pathString(p)}`, where(p));
+      for (const key of Object.keys(v)) {
+        if (RESERVED_KEYS.has(key))
+          throw new CliError(
+            `the key "${key}" is not allowed (reserved, it could alter object prototypes); refused at ${pathString(p)}`,
+            where([...p, key], true),
+          );
+        stack.push([(v as Record<string, unknown>)[key], [...p, key]]);
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import type { ParseReportResult } from "@govreport/schema";
+import { parseReport } from "@govreport/schema";
+import type { Context } from "./context.js";
+import { type ReadOptions, readTextInput, type TextInput } from "./io/read.js";
+import { parseJsonPath } from "./parse/json-path.js";
+import { type Position, parseStructured, type StructuredDocument } from "./parse/structured.js";
+
+export interface LoadedReport {
+  input: TextInput;
+  doc: StructuredDocument;
+  parsed: ParseReportResult;
+}
+
+export function readOptions(ctx: Context): ReadOptions {
+  return { stdin: ctx.stdin, cwd: ctx.cwd };
+}
+
+/** Reads, decodes, parses and schema-checks a report file. Unreadable or malformed input throws a CliError. */
+export async function loadReportFile(arg: string, ctx: Context): Promise<LoadedReport> {
+  const input = await readTextInput(arg, readOptions(ctx));
+  const doc = parseStructured(input.text, input.name);
+  return { input, doc, parsed: parseReport(doc.data) };
+}
+
+/**
+ * Where a JSON path points in the file. For "unknown field" messages the path is the object, so
+ * the first unknown key named in the message is located instead.
+ */
+export function locatePath(doc: StructuredDocument, path: string, message = ""): Position | undefined {
+  const segments = parseJsonPath(path);
+  const unknown = /^unknown fields? "([^"]+)"/.exec(message);
+  if (unknown?.[1] !== undefined) return doc.locate([...segments, unknown[1]], { key: true });
+  return doc.locate(segments);
+}
