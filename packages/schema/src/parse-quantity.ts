@@ -171,6 +171,8 @@ export function readQuantityAt(text: string, at: number, options: ReadOptions = 
   // 百 alone is only a scale before 余/多 (百余家); 百分点 and 百万 are handled elsewhere.
   if (scale === "" && s.startsWith("百", i) && /^百(余|多)/.test(s.slice(i))) scale = "百";
   if (scale === "千" && !/^千(余|多|[人户家名元米瓦克])/.test(s.slice(i)) && !s.startsWith("千米", i)) scale = "";
+  // A registry unit that starts with the scale is read whole: 千瓦时 is not 千 + 瓦 + 时.
+  if (scale && UNIT_WORDS.some((w) => w.startsWith(scale) && s.startsWith(w, i))) scale = "";
   i += scale.length;
   let approx = false;
   if (/^(余|多)/.test(s.slice(i)) && qualifier === "exact") {
