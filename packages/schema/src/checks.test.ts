@@ -1,0 +1,525 @@
+import { describe, expect, it } from "vitest";
+import { checkReport, codePointToIndex, indexToCodePoint } from "./checks.js";
+import { FINDING_CODES, type Finding, type FindingCode } from "./finding.js";
+import type { Indicator } from "./indicator.js";
+import { div, formatInterval, interval, mul, rounded, scale, sub, sum } from "./interval.js";
+import { type ObservationInput, type Report, type ReportInput, ReportSchema } from "./report.js";
+
+// Sentences from the Zhangjiang 2023 mid-year report, behind an emoji so that code points and
+// UTF-16 indices differ for every quote.
+const SOURCE = [
+  "😀张江镇政府工作报告",
+  "1-5月,共计完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元,增幅45.4%;完成区级财政收入5.72亿元,比去年同期3.69亿元增长2.03亿元,增幅55.2%。",
+  "梳理户管清单4718家(镇域企业2506家、管镇企业2212家)。",
+  "备案公文总数43件,主动公开42件,免于公开1件,主动公开率98%。",
+  "拨打12345热线受理近1.6万条。",
+].join("\n");
+
+/** Code-point offset of a quote in SOURCE, computed independently of the code under test. */
+const offsetOf = (quote: string) => {
+  const i = SOURCE.indexOf(quote);
+  if (i < 0) throw new Error(`test quote not in source: ${quote}`);
+  return [...SOURCE.slice(0, i)].length;
+};
+
+type Q = ObservationInput["quantity"];
+let n = 0;
+function obs(indicator: string, quantity: Q, extra: Partial<ObservationInput> = {}): ObservationInput {
+  const quote = extra.source?.quote ?? SOURCE.split("\n")[1] ?? "";
+  return {
+    id: `o${++n}`,
+    indicator,
+    role: "actual",
+    period: "2023-01/2023-05",
+    quantity,
+    section: [],
+    ...extra,
+    source: { quote, offset: extra.source?.offset ?? offsetOf(quote) },
+  };
+}
+const yi = (value: number, decimals = 2): Q => ({ value, unit: "亿元", decimals });
+const pct = (value: number, decimals = 1): Q => ({ value, unit: "%", decimals });
+
+function report(input: Partial<ReportInput>): Report {
+  return ReportSchema.parse({
+    id: "test",
+    title: { zh: "测试", en: "Test" },
+    jurisdiction: { name: { zh: "张江镇", en: "Zhangjiang" }, level: "town" },
+    source: { sha256: "0".repeat(64) },
+    period: "2023-H1",
+    observations: [],
+    ...input,
+  });
+}
+const check = (r: Report, sourceText?: string) => checkReport(r, sourceText === undefined ? {} : { sourceText });
+const codes = (fs: Finding[]) => fs.map((f) => f.code).filter((c) => c !== "provenance.no_source");
+const only = (fs: Finding[], code: FindingCode) => fs.filter((f) => f.code === code);
+// The interval a finding shows, as checks print it: `decimals` places, then the unit.
+const shown = (lo: number, hi: number, decimals: number, unit: string) =>
+  `${formatInterval(interval(lo, hi), decimals)}${unit}`;
+
+const seen = new Set<FindingCode>();
+const record = (fs: Finding[]) => {
+  for (const f of fs) seen.add(f.code);
+  return fs;
+};
+
+describe("comparisons, with rounding-aware arithmetic", () => {
+  it("accepts 5.72 vs 3.69: 增长2.03, 增幅55.2%", () => {
+    const o = obs("district_fiscal_revenue", yi(5.72), {
+      comparison: {
+        baseline: { quantity: yi(3.69), period: "2022-01/2022-05" },
+        direction: "increase",
+        change: yi(2.03),
+        percent: pct(55.2),
+      },
+    });
+    const r = check(report({ observations: [o] }), SOURCE);
+    expect(codes(r.findings)).toEqual([]);
+    expect(r.valid).toBe(true);
+  });
+
+  it("flags 20.17 vs 13.88 with 增长6.39 (the difference is 6.29), but accepts 增幅45.4%", () => {
+    const o = obs("tax_revenue", yi(20.17), {
+      comparison: {
+        baseline: { quantity: yi(13.88), period: "2022-01/2022-05" },
+        direction: "increase",
+        change: yi(6.39),
+        percent: pct(45.4),
+      },
+    });
+    const r = check(report({ observations: [o] }), SOURCE);
+    const found = record(r.findings);
+    expect(codes(found)).toEqual(["comparison.change_mismatch"]);
+    const [f] = only(found, "comparison.change_mismatch");
+    const diff = sub(rounded(20.17, 2), rounded(13.88, 2));
+    expect(diff.hi).toBeLessThan(6.39 - 0.005); // why it fails
+    expect(f).toMatchObject({
+      severity: "error",
+      observations: [o.id],
+      stated: "6.39亿元",
+      computed: shown(diff.lo, diff.hi, 4, "亿元"),
+      path: "$.observations[0].comparison.change.value",
+      acknowledged: false,
+    });
+    expect(f?.message.en).toContain("6.39亿元");
+    expect(r.valid).toBe(false);
+    // 45.4% passes only because 20.17 and 13.88 are themselves rounded.
+    expect((20.17 / 13.88 - 1) * 100).toBeLessThan(45.35);
+    const ratio = scale(sub(div(rounded(20.17, 2), rounded(13.88, 2)), interval(1)), 100);
+    expect(ratio.hi).toBeGreaterThanOrEqual(45.35);
+  });
+
+  it("flags a percent change that does not follow", () => {
+    const o = obs("tax_revenue", yi(20.17), {
+      comparison: {
+        baseline: { quantity: yi(13.88), period: "2022-01/2022-05" },
+        direction: "increase",
+        percent: pct(54.5),
+      },
+    });
+    const found = record(check(report({ observations: [o] })).findings);
+    expect(codes(found)).toEqual(["comparison.percent_mismatch"]);
+    const ratio = scale(sub(div(rounded(20.17, 2), rounded(13.88, 2)), interval(1)), 100);
+    expect(only(found, "comparison.percent_mismatch")[0]?.computed).toBe(shown(ratio.lo, ratio.hi, 3, "%"));
+  });
+
+  it("flags a stated direction the figures contradict", () => {
+    const o = obs("tax_revenue", yi(13.88), {
+      comparison: { baseline: { quantity: yi(20.17), period: "2022-01/2022-05" }, direction: "increase" },
+    });
+    expect(codes(record(check(report({ observations: [o] })).findings))).toEqual(["comparison.direction_mismatch"]);
+    const down = obs("tax_revenue", yi(13.88), {
+      comparison: {
+        baseline: { quantity: yi(20.17), period: "2022-01/2022-05" },
+        direction: "decrease",
+        change: yi(6.29),
+      },
+    });
+    expect(codes(check(report({ observations: [down] })).findings)).toEqual([]);
+  });
+
+  it("checks percentage points and warns when a rate's change is printed in %", () => {
+    const base = { quantity: { value: 55, unit: "%", decimals: 0 }, period: "2022" };
+    const points = (p: number) =>
+      obs(
+        "waste_recycling_rate",
+        { value: 60, unit: "%", decimals: 0 },
+        {
+          comparison: { baseline: base, direction: "increase", points: { value: p, unit: "个百分点", decimals: 0 } },
+        },
+      );
+    expect(codes(check(report({ observations: [points(5)] })).findings)).toEqual([]);
+    // 60 − 55 is [4, 6] once rounding is counted: 3 is outside.
+    const found = record(check(report({ observations: [points(3)] })).findings);
+    expect(codes(found)).toEqual(["comparison.points_mismatch"]);
+    const d = sub(rounded(60, 0), rounded(55, 0));
+    expect(only(found, "comparison.points_mismatch")[0]?.computed).toBe(shown(d.lo, d.hi, 2, "个百分点"));
+    const asPercent = obs(
+      "waste_recycling_rate",
+      { value: 60, unit: "%", decimals: 0 },
+      {
+        comparison: { direction: "increase", percent: pct(5, 0) },
+      },
+    );
+    const w = record(check(report({ observations: [asPercent] })).findings);
+    expect(codes(w)).toEqual(["comparison.percent_for_points"]);
+    expect(only(w, "comparison.percent_for_points")[0]?.severity).toBe("warning");
+  });
+
+  it("refuses to compare a baseline in another dimension", () => {
+    const o = obs("tax_revenue", yi(20.17), {
+      comparison: {
+        baseline: { quantity: { value: 5, unit: "家", decimals: 0 }, period: "2022" },
+        direction: "increase",
+      },
+    });
+    const found = record(check(report({ observations: [o] })).findings);
+    expect(codes(found)).toEqual(["relation.unit_mismatch"]);
+    expect(found.find((f) => f.code === "relation.unit_mismatch")?.path).toBe(
+      "$.observations[0].comparison.baseline.quantity.unit",
+    );
+  });
+});
+
+describe("relations", () => {
+  const line = SOURCE.split("\n")[2] ?? "";
+  const firms = (value: number) =>
+    obs("registered_enterprises", { value, unit: "家", decimals: 0 }, { source: { quote: line, offset: 0 } });
+
+  it("sum: 4718家 = 2506家 + 2212家, and flags parts that do not add up", () => {
+    const [t, a, b] = [firms(4718), firms(2506), firms(2212)];
+    const ok = report({
+      observations: [t, a, b],
+      relations: [{ kind: "sum", id: "r", total: t.id, parts: [a.id, b.id] }],
+    });
+    expect(codes(check(ok).findings)).toEqual([]);
+    const c = firms(2200);
+    const bad = report({
+      observations: [t, a, c],
+      relations: [{ kind: "sum", id: "r", total: t.id, parts: [a.id, c.id] }],
+    });
+    const found = record(check(bad).findings);
+    expect(codes(found)).toEqual(["relation.sum_mismatch"]);
+    const s = sum([rounded(2506, 0), rounded(2200, 0)]);
+    expect(found[0]).toMatchObject({
+      relation: "r",
+      observations: [t.id, a.id, c.id],
+      stated: "4718家",
+      computed: shown(s.lo, s.hi, 2, "家"),
+      path: "$.relations[0]",
+    });
+  });
+
+  it("sum across units converts, and refuses incommensurable parts", () => {
+    const t = obs("tax_revenue", yi(1.5, 1));
+    const a = obs("tax_revenue", yi(1, 0));
+    const b = obs("tax_revenue", { value: 5000, unit: "万元", decimals: 0 });
+    const rel = { kind: "sum" as const, id: "r", total: t.id, parts: [a.id, b.id] };
+    expect(codes(check(report({ observations: [t, a, b], relations: [rel] })).findings)).toEqual([]);
+    const h = obs("registered_enterprises", { value: 5, unit: "户", decimals: 0 });
+    const p = obs("registered_enterprises", { value: 5, unit: "人", decimals: 0 });
+    const q = obs("registered_enterprises", { value: 5, unit: "户", decimals: 0 });
+    const r = report({
+      observations: [h, p, q],
+      relations: [{ kind: "sum", id: "r", total: h.id, parts: [p.id, q.id] }],
+    });
+    expect(codes(record(check(r).findings))).toContain("relation.unit_mismatch");
+  });
+
+  it("ratio: 主动公开率98% = 42件 / 43件; 90% is flagged", () => {
+    const doc = (v: number) => obs("documents", { value: v, unit: "件", decimals: 0 });
+    const num = doc(42);
+    const den = doc(43);
+    const rate = (v: number) => obs("disclosure_rate", { value: v, unit: "%", decimals: 0 });
+    const local: Indicator[] = [
+      {
+        id: "documents",
+        name: { zh: "公文", en: "Documents" },
+        category: "governance",
+        dimension: "count",
+        direction: "neutral",
+      },
+      {
+        id: "disclosure_rate",
+        name: { zh: "主动公开率", en: "Disclosure rate" },
+        category: "governance",
+        dimension: "percent",
+        direction: "higher_is_better",
+        bounds: [0, 100],
+      },
+    ];
+    const rel = (ratio: string) => [{ kind: "ratio" as const, id: "r", numerator: num.id, denominator: den.id, ratio }];
+    const good = rate(98);
+    expect(
+      codes(
+        check(report({ indicators: [...local], observations: [num, den, good], relations: rel(good.id) })).findings,
+      ),
+    ).toEqual([]);
+    const bad = rate(90);
+    const found = record(
+      check(report({ indicators: [...local], observations: [num, den, bad], relations: rel(bad.id) })).findings,
+    );
+    expect(codes(found)).toEqual(["relation.ratio_mismatch"]);
+    const x = scale(div(rounded(42, 0), rounded(43, 0)), 100);
+    expect(found[0]?.computed).toBe(shown(x.lo, x.hi, 2, "%"));
+  });
+
+  it("derived target: base × (1 + rate), stated or computed", () => {
+    const base = obs("tax_revenue", yi(30.2), { period: "2022" });
+    const rate = obs("tax_revenue_growth", pct(10, 0), { role: "target", period: "2023" });
+    const target = (v: number) => obs("tax_revenue", yi(v), { role: "target", period: "2023" });
+    const rel = (t?: string) => [
+      { kind: "derived_target" as const, id: "r", base: base.id, rate: rate.id, ...(t ? { target: t } : {}) },
+    ];
+    // 30.20 printed with 2 decimals, 10% with none: the target lies in [30.195 × 1.095, 30.205 × 1.105].
+    const growth = mul(rounded(30.2, 2), interval(1 + 0.095, 1 + 0.105));
+    expect(growth.lo).toBeCloseTo(30.195 * 1.095, 10);
+    const info = record(check(report({ observations: [base, rate], relations: rel() })).findings);
+    expect(codes(info)).toEqual(["relation.derived_target"]);
+    expect(info.find((f) => f.code === "relation.derived_target")).toMatchObject({
+      severity: "info",
+      computed: shown(growth.lo, growth.hi, 3, "亿元"),
+    });
+    const ok = target(33.22);
+    expect(codes(check(report({ observations: [base, rate, ok], relations: rel(ok.id) })).findings)).toEqual([]);
+    const off = target(40);
+    expect(codes(record(check(report({ observations: [base, rate, off], relations: rel(off.id) })).findings))).toEqual([
+      "relation.derived_target_mismatch",
+    ]);
+  });
+
+  it("progress: an actual against its target, as info", () => {
+    const actual = obs("elevators_added_completed", { value: 10, unit: "台", decimals: 0 });
+    const goal = obs(
+      "elevators_added_completed",
+      { value: 20, unit: "台", decimals: 0 },
+      { role: "target", period: "2023" },
+    );
+    const found = record(
+      check(
+        report({
+          observations: [actual, goal],
+          relations: [{ kind: "progress", id: "p", actual: actual.id, target: goal.id }],
+        }),
+      ).findings,
+    );
+    expect(codes(found)).toEqual(["relation.progress"]);
+    const pctDone = scale(div(rounded(10, 0), rounded(20, 0)), 100);
+    expect(found.find((f) => f.code === "relation.progress")).toMatchObject({
+      severity: "info",
+      stated: "10台 / 20台",
+      computed: shown(pctDone.lo, pctDone.hi, 1, "%"),
+    });
+  });
+
+  it("reports references to observations that do not exist", () => {
+    const a = obs("registered_enterprises", { value: 1, unit: "家", decimals: 0 });
+    const r = report({
+      observations: [a],
+      relations: [{ kind: "sum", id: "r", total: a.id, parts: ["nope", "gone"] }],
+    });
+    const found = record(only(check(r).findings, "report.unknown_reference"));
+    expect(found.map((f) => f.path)).toEqual(["$.relations[0].parts[0]", "$.relations[0].parts[1]"]);
+    expect(found[0]?.message.en).toContain("nope");
+  });
+});
+
+describe("observations", () => {
+  it("flags an indicator that is neither in the catalogue nor local", () => {
+    const found = record(check(report({ observations: [obs("no_such_thing", yi(1))] })).findings);
+    expect(codes(found)).toEqual(["indicator.unknown"]);
+    expect(found[0]?.path).toBe("$.observations[0].indicator");
+  });
+
+  it("warns about an unknown unit without invalidating the report, and takes declared units", () => {
+    const o = obs("registered_enterprises", { value: 3, unit: "片区", decimals: 0 });
+    const r = check(report({ observations: [o] }));
+    expect(codes(record(r.findings))).toEqual(["unit.unknown"]);
+    expect(r.valid).toBe(true);
+    expect(r.summary.warning).toBe(1);
+    const declared = [{ id: "片区", zh: "片区", en: "areas", dimension: "count", base: "片区", scale: 1 }] as const;
+    expect(codes(check(report({ units: [...declared], observations: [o] })).findings)).toEqual([]);
+  });
+
+  it("flags a unit of the wrong dimension for its indicator", () => {
+    const found = record(
+      check(report({ observations: [obs("tax_revenue", { value: 3, unit: "家", decimals: 0 })] })).findings,
+    );
+    expect(codes(found)).toEqual(["unit.dimension_mismatch"]);
+  });
+
+  it("flags rates outside their bounds, including a range's upper end", () => {
+    const rate = (q: Q) => codes(record(check(report({ observations: [obs("waste_recycling_rate", q)] })).findings));
+    expect(rate(pct(98.5))).toEqual([]);
+    expect(rate(pct(100, 0))).toEqual([]);
+    expect(rate(pct(120, 0))).toEqual(["value.out_of_bounds"]);
+    expect(rate({ value: 90, max: 101, unit: "%", decimals: 0 })).toEqual(["value.out_of_bounds"]);
+  });
+
+  it("reports duplicate ids of observations, relations and indicators", () => {
+    const a = obs("registered_enterprises", { value: 1, unit: "家", decimals: 0 });
+    const b = { ...a };
+    const ind = {
+      id: "x_local",
+      name: { zh: "甲", en: "x" },
+      category: "economy",
+      dimension: "count",
+      direction: "neutral",
+    } as const;
+    const r = report({
+      indicators: [ind, ind],
+      observations: [a, b],
+      relations: [{ kind: "progress", id: a.id, actual: a.id, target: a.id }],
+    });
+    const found = record(only(check(r).findings, "report.duplicate_id"));
+    expect(found.map((f) => f.path).sort()).toEqual([
+      "$.indicators[1].id",
+      "$.observations[1].id",
+      "$.relations[0].id",
+    ]);
+  });
+});
+
+describe("provenance (offsets in code points)", () => {
+  const line = SOURCE.split("\n")[4] ?? "";
+  const hotline = (
+    extra: Partial<ObservationInput> = {},
+    q: Q = { value: 1.6, unit: "万条", decimals: 1, qualifier: "nearly" },
+  ) => obs("hotline_tickets", q, { source: { quote: line, offset: offsetOf(line) }, ...extra });
+  const local = [
+    {
+      id: "hotline_tickets",
+      name: { zh: "热线工单", en: "Hotline tickets" },
+      category: "governance",
+      dimension: "count",
+      direction: "neutral",
+    },
+  ] as const;
+  const run = (o: ObservationInput) =>
+    record(check(report({ indicators: [...local], observations: [o] }), SOURCE).findings);
+
+  it("converts between code points and UTF-16 indices", () => {
+    const s = "a😀b😀c";
+    expect(codePointToIndex(s, 2)).toBe(3);
+    expect(indexToCodePoint(s, 3)).toBe(2);
+    for (let cp = 0; cp <= [...s].length; cp++) expect(indexToCodePoint(s, codePointToIndex(s, cp))).toBe(cp);
+    // The quotes in SOURCE start after the emoji, so code points are one less than indices.
+    expect(offsetOf(line)).toBe(SOURCE.indexOf(line) - 1);
+  });
+
+  it("accepts a quote at its code-point offset with the figure in it", () => {
+    expect(codes(run(hotline()))).toEqual([]);
+    expect(
+      codes(
+        run(
+          hotline({ quantity: { value: 1.6, unit: "万条", decimals: 1, qualifier: "nearly", printed: "近1.6万条" } }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it("flags a quote the source does not contain", () => {
+    const found = run(hotline({ source: { quote: "拨打12345热线受理近1.7万条", offset: 0 } }));
+    expect(codes(found)).toEqual(["provenance.quote_not_found"]);
+  });
+
+  it("flags a wrong offset and gives the right one", () => {
+    const right = offsetOf(line);
+    const found = run(hotline({ source: { quote: line, offset: right + 1 } }));
+    expect(codes(found)).toEqual(["provenance.offset_mismatch"]);
+    expect(found.find((f) => f.code === "provenance.offset_mismatch")).toMatchObject({
+      stated: String(right + 1),
+      computed: String(right),
+    });
+    // A UTF-16 index is not a code-point offset.
+    expect(codes(run(hotline({ source: { quote: line, offset: SOURCE.indexOf(line) } })))).toEqual([
+      "provenance.offset_mismatch",
+    ]);
+  });
+
+  it("flags a figure that is not in its quote", () => {
+    expect(codes(run(hotline({}, { value: 1.7, unit: "万条", decimals: 1, qualifier: "nearly" })))).toEqual([
+      "provenance.figure_not_in_quote",
+    ]);
+    const printed = run(
+      hotline({}, { value: 1.7, unit: "万条", decimals: 1, qualifier: "nearly", printed: "近1.7万条" }),
+    );
+    expect(codes(printed)).toEqual(["provenance.figure_not_in_quote"]);
+    expect(printed.find((f) => f.code === "provenance.figure_not_in_quote")?.path).toBe(
+      "$.observations[0].quantity.printed",
+    );
+  });
+
+  it("flags a recorded value that differs from what is printed", () => {
+    const mismatch = (q: Q) => codes(run(hotline({}, { ...q, printed: "近1.6万条" })));
+    expect(mismatch({ value: 1.7, unit: "万条", decimals: 1, qualifier: "nearly" })).toEqual([
+      "provenance.value_mismatch",
+    ]);
+    expect(mismatch({ value: 1.6, unit: "万条", decimals: 1, qualifier: "exact" })).toEqual([
+      "provenance.value_mismatch",
+    ]);
+    expect(mismatch({ value: 16000, unit: "条", decimals: 0, qualifier: "nearly" })).toEqual([
+      "provenance.value_mismatch",
+    ]);
+  });
+
+  it("says when there was no source to check against", () => {
+    const r = record(check(report({ indicators: [...local], observations: [hotline()] })).findings);
+    expect(r.map((f) => f.code)).toEqual(["provenance.no_source"]);
+    expect(r[0]?.severity).toBe("info");
+  });
+});
+
+describe("acknowledged findings", () => {
+  const tax = () =>
+    obs("tax_revenue", yi(20.17), {
+      comparison: {
+        baseline: { quantity: yi(13.88), period: "2022-01/2022-05" },
+        direction: "increase",
+        change: yi(6.39),
+        percent: pct(45.4),
+      },
+    });
+  const explanation = { zh: "原文如此", en: "printed so; 20.17 − 13.88 = 6.29" };
+
+  it("are reported as acknowledged and do not make the report invalid", () => {
+    const o = tax();
+    const r = check(
+      report({
+        observations: [o],
+        acknowledged: [{ code: "comparison.change_mismatch", observations: [o.id], explanation }],
+      }),
+      SOURCE,
+    );
+    const f = only(r.findings, "comparison.change_mismatch");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ acknowledged: true, severity: "error", explanation });
+    expect(r.summary).toEqual({ error: 0, warning: 0, info: 0, acknowledged: 1 });
+    expect(r.valid).toBe(true);
+  });
+
+  it("only match their code and observations", () => {
+    const o = tax();
+    const other = (ack: ReportInput["acknowledged"]) => check(report({ observations: [o], acknowledged: ack }));
+    for (const ack of [
+      [{ code: "comparison.percent_mismatch", observations: [o.id], explanation }],
+      [{ code: "comparison.change_mismatch", observations: ["someone-else"], explanation }],
+      // An acknowledgement naming nothing would silence every finding of its code: it matches none.
+      [{ code: "comparison.change_mismatch", explanation }],
+    ]) {
+      const r = other(ack);
+      expect(r.valid).toBe(false);
+      expect(r.summary.acknowledged).toBe(0);
+    }
+  });
+});
+
+describe("finding codes", () => {
+  // Codes listed in FINDING_CODES that no check emits yet.
+  const NOT_EMITTED: FindingCode[] = ["period.outside_report"];
+  it("every other code fired in the tests above", () => {
+    const all = Object.keys(FINDING_CODES) as FindingCode[];
+    expect(all.filter((c) => !seen.has(c)).sort()).toEqual([...NOT_EMITTED].sort());
+  });
+});
