@@ -4,7 +4,8 @@ export default defineConfig({
   entry: ["src/index.ts"],
   format: ["esm"],
   dts: true,
-  clean: true,
+  // scripts/build.ts empties dist/ and writes the data files before tsup runs: keep them.
+  clean: false,
   sourcemap: true,
   target: "es2022",
 });

@@ -1,0 +1,41 @@
+import type { Report } from "@govreport/schema";
+import { type CellValue, type Column, OBSERVATION_COLUMNS, observationRows } from "./columns.js";
+
+/** RFC 4180 records end in CRLF. */
+export const CSV_LINE_TERMINATOR = "\r\n";
+
+/** Quotes a field when it holds a comma, a double quote, CR or LF; doubles inner quotes (RFC 4180). */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A cell as Table Schema reads it back: numbers in JS notation, arrays as JSON, missing as "". */
+export function formatCell(value: CellValue): string {
+  if (value === undefined) return "";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new RangeError(`cannot write ${value} to CSV`);
+    return String(value);
+  }
+  if (typeof value === "string") return value;
+  return JSON.stringify(value);
+}
+
+export function toCsv<Row>(
+  columns: readonly Pick<Column, "name">[],
+  cells: (row: Row) => CellValue[],
+  rows: readonly Row[],
+): string {
+  const lines = [columns.map((c) => csvField(c.name)).join(",")];
+  for (const row of rows)
+    lines.push(
+      cells(row)
+        .map((v) => csvField(formatCell(v)))
+        .join(","),
+    );
+  return lines.join(CSV_LINE_TERMINATOR) + CSV_LINE_TERMINATOR;
+}
+
+/** `observations.csv`: one row per observation of every report, columns as in OBSERVATION_COLUMNS. */
+export function observationsCsv(reports: readonly Report[]): string {
+  return toCsv(OBSERVATION_COLUMNS, (row) => OBSERVATION_COLUMNS.map((c) => c.get(row)), observationRows(reports));
+}
