@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { codePointToIndex, findQuantities, parseReport } from "@govreport/schema";
 import { describe, expect, it } from "vitest";
-import { LineCounter, parseDocument } from "yaml";
+import { LineCounter, parse, parseDocument } from "yaml";
 import { anchorQuotes, applyChanges, EXIT, main, occurrences } from "./anchor.js";
 
 // "𠀀" is outside the BMP: one code point, two UTF-16 units, so code-point and string offsets differ after it.
@@ -174,5 +175,37 @@ describe("the shipped Zhangjiang report", () => {
     expect(err).toEqual([]);
     expect(code).toBe(EXIT.ok);
     expect(out.at(-1)).toMatch(/^0 offset\(s\) out of date, \d+ already right, 0 problem\(s\)$/);
+  });
+
+  it("accounts for every figure in the source: an observation covers it, or it is a listed non-fact", () => {
+    const dir = fileURLToPath(new URL("../reports/zhangjiang-2023-h1/", import.meta.url));
+    const text = readFileSync(join(dir, "source.txt"), "utf8");
+    const parsed = parseReport(parse(readFileSync(join(dir, "report.yaml"), "utf8")));
+    if (!parsed.success) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join("\n"));
+    const covered: [number, number][] = [];
+    for (const o of parsed.report.observations) {
+      const start = codePointToIndex(text, o.source.offset);
+      const c = o.comparison;
+      for (const q of [o.quantity, c?.baseline?.quantity, c?.change, c?.percent, c?.points]) {
+        const at = q?.printed ? o.source.quote.indexOf(q.printed) : -1;
+        if (q?.printed && at >= 0) covered.push([start + at, start + at + q.printed.length]);
+      }
+    }
+    const left = findQuantities(text, { chinese: false })
+      .filter((q) => !covered.some(([s, e]) => s < q.end && q.start < e))
+      .map((q) => `${q.printed} in ${text.slice(q.start - 6, q.end + 4)}`);
+    // Thresholds and descriptors inside a subject, and slogan numbers: not facts of their own.
+    expect(left).toEqual([
+      "500万元以上 in 其中注册资金500万元以上36家。",
+      "24小时 in 荟”全市首个24小时红色加油",
+      "24小时 in 、夜间在线”24小时值班不缺",
+      "60岁以上 in 灾入户检查、60岁以上独居老人",
+      "5个 in 工程;开展“5个一批”生",
+      "60周岁以上 in 成1.5万名60周岁以上老年人健",
+      "15分钟 in 网”。完成“15分钟社区生活",
+      "2.5万人 in 区;按照“每2.5万人设置1个",
+      "1个 in .5万人设置1个粮食应急",
+      "100万以上 in 别、X家税收100万以上重点企业",
+    ]);
   });
 });
