@@ -67,10 +67,17 @@ function plain(issue: z.core.$ZodIssue, input: unknown): string {
       if (valueAt(input, issue.path) === undefined)
         return `is required (one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")})`;
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-    case "invalid_union":
-      if ("discriminator" in issue && issue.discriminator)
-        return `"${issue.discriminator}" is not one of the known kinds`;
-      return "does not match any of the allowed forms";
+    case "invalid_union": {
+      if (!("discriminator" in issue && issue.discriminator)) return "does not match any of the allowed forms";
+      const options = "options" in issue && Array.isArray(issue.options) ? issue.options : [];
+      const kinds = options.map((v) => JSON.stringify(v)).join(", ");
+      const got = valueAt(input, issue.path);
+      if (got === undefined) return `is required (one of ${kinds})`;
+      return `${JSON.stringify(got)} is not one of ${kinds}`;
+    }
+    case "invalid_format":
+      if (issue.format === "date") return `${JSON.stringify(valueAt(input, issue.path))} is not a date (YYYY-MM-DD)`;
+      return issue.message;
     case "too_small":
       return issue.origin === "array"
         ? `needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? "" : "s"}`
