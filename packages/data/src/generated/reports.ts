@@ -1008,14 +1008,15 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "13.88亿元"
         },
-        "subject": "完成税收(去年同期)",
+        "subject": "完成税收",
         "section": [
           "第一部分 上半年主要工作情况"
         ],
         "source": {
           "quote": "比去年同期13.88亿元增长6.39亿元",
           "offset": 418
-        }
+        },
+        "notes": "去年同期: January-May 2022, stated as the baseline of the comparison."
       },
       {
         "id": "district-fiscal-revenue-2023-jan-may",
@@ -1077,14 +1078,15 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "3.69亿元"
         },
-        "subject": "完成区级财政收入(去年同期)",
+        "subject": "完成区级财政收入",
         "section": [
           "第一部分 上半年主要工作情况"
         ],
         "source": {
           "quote": "比去年同期3.69亿元增长2.03亿元",
           "offset": 462
-        }
+        },
+        "notes": "去年同期: January-May 2022, stated as the baseline of the comparison."
       },
       {
         "id": "frugal-office-awarding-ministries",
@@ -1165,7 +1167,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "2506家"
         },
-        "subject": "户管清单:镇域企业",
+        "subject": "镇域企业",
         "section": [
           "第一部分 上半年主要工作情况",
           "一、全力拼经济促发展,营商环境持续优化",
@@ -1189,7 +1191,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "2212家"
         },
-        "subject": "户管清单:管镇企业",
+        "subject": "管镇企业",
         "section": [
           "第一部分 上半年主要工作情况",
           "一、全力拼经济促发展,营商环境持续优化",
@@ -1377,7 +1379,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "36条"
         },
-        "subject": "生态清洁小流域治理(河道)",
+        "subject": "生态清洁小流域治理",
         "section": [
           "第一部分 上半年主要工作情况",
           "二、着力抓提升促长效,区域面貌明显改善",
@@ -1401,7 +1403,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "23.88公里"
         },
-        "subject": "生态清洁小流域治理(长度)",
+        "subject": "生态清洁小流域治理",
         "section": [
           "第一部分 上半年主要工作情况",
           "二、着力抓提升促长效,区域面貌明显改善",
@@ -2106,7 +2108,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "19类"
         },
-        "subject": "农村人居环境优化工程(类别)",
+        "subject": "农村人居环境优化工程",
         "section": [
           "第一部分 上半年主要工作情况",
           "三、倾情办实事惠民生,人民福祉持续增进",
@@ -2625,7 +2627,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "7类"
         },
-        "subject": "帮困送温暖特殊对象(类别)",
+        "subject": "特困救助供养学生、烈士子女等特殊对象",
         "section": [
           "第一部分 上半年主要工作情况",
           "三、倾情办实事惠民生,人民福祉持续增进",
@@ -2832,7 +2834,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "more_than",
           "printed": "680余人"
         },
-        "subject": "“看上海”活动参与职工",
+        "subject": "“看上海”活动参与人员",
         "section": [
           "第一部分 上半年主要工作情况",
           "三、倾情办实事惠民生,人民福祉持续增进",
@@ -3273,7 +3275,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "8大类"
         },
-        "subject": "标准化建设任务(大类)",
+        "subject": "标准化建设任务",
         "section": [
           "第一部分 上半年主要工作情况",
           "四、切实聚合力增动力,联动治理创新赋能",
@@ -3329,7 +3331,8 @@ export const REPORTS: readonly Report[] = [
         "source": {
           "quote": "选取黄浦花园、北贝越、香楠小区、益丰新村4个老旧小区",
           "offset": 4929
-        }
+        },
+        "notes": "The text names four: 黄浦花园、北贝越、香楠小区、益丰新村."
       },
       {
         "id": "village-affairs-list-items",
@@ -3375,7 +3378,8 @@ export const REPORTS: readonly Report[] = [
         "source": {
           "quote": "孙建路等4个居委会补选",
           "offset": 5178
-        }
+        },
+        "notes": "The text names four: 华科、江薇、江益、孙建路."
       },
       {
         "id": "new-committee-first-elections",
@@ -3398,7 +3402,8 @@ export const REPORTS: readonly Report[] = [
         "source": {
           "quote": "中芯花园等6个新设立居委会首次选举",
           "offset": 5208
-        }
+        },
+        "notes": "The text names six: 江伟、华和、华川、广兰、汤臣高尔夫、中芯花园."
       },
       {
         "id": "signage-streamlined-communities",
@@ -4158,7 +4163,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "8大类"
         },
-        "subject": "调研课题(大类)",
+        "subject": "调研课题",
         "section": [
           "第一部分 上半年主要工作情况",
           "五、坚持抓党建严纪律,效能建设卓有成效",
@@ -4435,7 +4440,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "30.20亿元"
         },
-        "subject": "税收(2022年)",
+        "subject": "税收",
         "section": [
           "第二部分 下半年主要工作安排"
         ],
@@ -4457,7 +4462,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "at_least",
           "printed": "不低于10%"
         },
-        "subject": "税收在2022年基础上增长(原目标)",
+        "subject": "税收在2022年基础上增长",
         "section": [
           "第二部分 下半年主要工作安排"
         ],
@@ -4479,7 +4484,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "15%"
         },
-        "subject": "税收增长目标上调到",
+        "subject": "目标上调到",
         "section": [
           "第二部分 下半年主要工作安排"
         ],
@@ -4524,7 +4529,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "2张"
         },
-        "subject": "“2+1+1”产业经济数智平台:企业、资源清单",
+        "subject": "企业、资源清单",
         "section": [
           "第二部分 下半年主要工作安排",
           "一、推动经济发展全速度冲刺",
@@ -4548,7 +4553,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "1套"
         },
-        "subject": "“2+1+1”产业经济数智平台:营商服务体系",
+        "subject": "营商服务体系",
         "section": [
           "第二部分 下半年主要工作安排",
           "一、推动经济发展全速度冲刺",
@@ -4572,7 +4577,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "1个"
         },
-        "subject": "“2+1+1”产业经济数智平台:招商会客大屏",
+        "subject": "招商会客大屏",
         "section": [
           "第二部分 下半年主要工作安排",
           "一、推动经济发展全速度冲刺",
@@ -4678,7 +4683,7 @@ export const REPORTS: readonly Report[] = [
           "quote": "年内完成减量化立项6.36公顷",
           "offset": 7940
         },
-        "notes": "年内 (within the year)."
+        "notes": "年内 (within the year). Recorded as plan (scheduled work, 年内完成) rather than target; the figure is the amount to be completed."
       },
       {
         "id": "land-reduction-accepted-2023",
@@ -5389,7 +5394,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "1个"
         },
-        "subject": "“1+10+X”应急预案:总体预案",
+        "subject": "总体预案",
         "section": [
           "《政府工作报告》名词解释",
           "14、“1+10+X”应急预案"
@@ -5412,7 +5417,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "10个"
         },
-        "subject": "“1+10+X”应急预案:必备专项预案",
+        "subject": "必备专项预案",
         "section": [
           "《政府工作报告》名词解释",
           "14、“1+10+X”应急预案"
@@ -5493,8 +5498,8 @@ export const REPORTS: readonly Report[] = [
           "tax-revenue-2023-jan-may"
         ],
         "explanation": {
-          "zh": "报告称1-5月完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元;按这两个数计算,增长额应为6.29亿元(20.17−13.88),与增幅45.4%相符(6.29÷13.88≈45.3%)。印出的6.39亿元与其余两个数字不符,可能是6.29亿元的笔误。数据按原文保留6.39亿元。",
-          "en": "The report says tax revenue for January-May was 20.17亿元, up 6.39亿元 on last year's 13.88亿元, but those two figures give an increase of 6.29亿元 (20.17 − 13.88), which also matches the printed 45.4% (6.29 ÷ 13.88 ≈ 45.3%). The printed 6.39亿元 disagrees with both and is probably a typo for 6.29亿元. The data keeps 6.39亿元 as printed."
+          "zh": "报告称1-5月完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元;按这两个数计算,增长额应为6.29亿元(20.17−13.88),也与增幅45.4%在四舍五入范围内相符(20.17÷13.88−1≈45.3%,按印出数字的舍入区间最高可达45.41%);若增长6.39亿元,增幅应为46.0%左右。印出的6.39亿元与其余两个数字不符,可能是6.29亿元的笔误。数据按原文保留6.39亿元。",
+          "en": "The report says tax revenue for January-May was 20.17亿元, up 6.39亿元 on last year's 13.88亿元, but those two figures give an increase of 6.29亿元 (20.17 − 13.88), and the printed 45.4% agrees with that within rounding (20.17 ÷ 13.88 − 1 ≈ 45.3%, up to 45.41% at the edges of the printed figures' rounding), whereas an increase of 6.39亿元 would be about 46.0%. The printed 6.39亿元 disagrees with both and is probably a typo for 6.29亿元. The data keeps 6.39亿元 as printed."
         }
       },
       {
@@ -5533,8 +5538,8 @@ export const CHECKS: readonly CheckResult[] = [
         "severity": "error",
         "acknowledged": true,
         "explanation": {
-          "zh": "报告称1-5月完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元;按这两个数计算,增长额应为6.29亿元(20.17−13.88),与增幅45.4%相符(6.29÷13.88≈45.3%)。印出的6.39亿元与其余两个数字不符,可能是6.29亿元的笔误。数据按原文保留6.39亿元。",
-          "en": "The report says tax revenue for January-May was 20.17亿元, up 6.39亿元 on last year's 13.88亿元, but those two figures give an increase of 6.29亿元 (20.17 − 13.88), which also matches the printed 45.4% (6.29 ÷ 13.88 ≈ 45.3%). The printed 6.39亿元 disagrees with both and is probably a typo for 6.29亿元. The data keeps 6.39亿元 as printed."
+          "zh": "报告称1-5月完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元;按这两个数计算,增长额应为6.29亿元(20.17−13.88),也与增幅45.4%在四舍五入范围内相符(20.17÷13.88−1≈45.3%,按印出数字的舍入区间最高可达45.41%);若增长6.39亿元,增幅应为46.0%左右。印出的6.39亿元与其余两个数字不符,可能是6.29亿元的笔误。数据按原文保留6.39亿元。",
+          "en": "The report says tax revenue for January-May was 20.17亿元, up 6.39亿元 on last year's 13.88亿元, but those two figures give an increase of 6.29亿元 (20.17 − 13.88), and the printed 45.4% agrees with that within rounding (20.17 ÷ 13.88 − 1 ≈ 45.3%, up to 45.41% at the edges of the printed figures' rounding), whereas an increase of 6.39亿元 would be about 46.0%. The printed 6.39亿元 disagrees with both and is probably a typo for 6.29亿元. The data keeps 6.39亿元 as printed."
         }
       },
       {
