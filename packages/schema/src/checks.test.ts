@@ -333,12 +333,14 @@ describe("observations", () => {
   });
 
   it("warns about an unknown unit without invalidating the report, and takes declared units", () => {
-    const o = obs("registered_enterprises", { value: 3, unit: "片区", decimals: 0 });
+    const o = obs("registered_enterprises", { value: 3, unit: "网格", decimals: 0 });
     const r = check(report({ observations: [o] }));
     expect(codes(record(r.findings))).toEqual(["unit.unknown"]);
     expect(r.valid).toBe(true);
     expect(r.summary.warning).toBe(1);
-    const declared = [{ id: "片区", zh: "片区", en: "areas", dimension: "count", base: "片区", scale: 1 }] as const;
+    const declared = [
+      { id: "网格", zh: "网格", en: "grid cells", dimension: "count", base: "网格", scale: 1 },
+    ] as const;
     expect(codes(check(report({ units: [...declared], observations: [o] })).findings)).toEqual([]);
   });
 

@@ -51,6 +51,9 @@ describe("parseQuantity reads what reports print", () => {
     ["5千瓦时", { value: 5, unit: "千瓦时", decimals: 0, qualifier: "exact" }],
     ["1.2万千瓦时", { value: 1.2, unit: "万千瓦时", decimals: 1, qualifier: "exact" }],
     ["0.5", { value: 0.5, unit: "", decimals: 1, qualifier: "exact" }],
+    ["8大类", { value: 8, unit: "大类", decimals: 0, qualifier: "exact" }],
+    ["2大片区", { value: 2, unit: "大片区", decimals: 0, qualifier: "exact" }],
+    ["三大领域", { value: 3, unit: "大领域", decimals: 0, qualifier: "exact" }],
   ])("%s", (input, expected) => {
     expect(read(input)).toEqual(expected);
   });
@@ -62,10 +65,10 @@ describe("parseQuantity reads what reports print", () => {
   });
 
   it("reads units the report declares", () => {
-    const units = [{ id: "片区", zh: "片区", en: "areas", dimension: "count" as const, base: "片区", scale: 1 }];
-    expect(() => parseQuantity("3片区")).toThrow(QuantityParseError);
+    const units = [{ id: "网格", zh: "网格", en: "grid cells", dimension: "count" as const, base: "网格", scale: 1 }];
+    expect(() => parseQuantity("3网格")).toThrow(QuantityParseError);
     expect(read("3个")).toMatchObject({ unit: "个" });
-    expect(core(parseQuantity("3片区", { units }))).toMatchObject({ value: 3, unit: "片区" });
+    expect(core(parseQuantity("3网格", { units }))).toMatchObject({ value: 3, unit: "网格" });
   });
 });
 
@@ -157,6 +160,14 @@ describe("findQuantities in running text", () => {
     expect(found("拆除违建45处、1,212平方米")).toEqual(["45处=45处/exact", "1,212平方米=1212平方米/exact"]);
     expect(found("达到95%以上,不低于10%")).toEqual(["95%以上=95%/at_least", "不低于10%=10%/at_least"]);
   });
+  it("reads counts of major items (8大类, 2大片区, 7大领域)", () => {
+    expect(found("开展8大类调研课题14个,形成2大片区、7大领域")).toEqual([
+      "8大类=8大类/exact",
+      "14个=14个/exact",
+      "2大片区=2大片区/exact",
+      "7大领域=7大领域/exact",
+    ]);
+  });
   it("reads Chinese numerals only when asked", () => {
     expect(found("开展三个专项行动")).toEqual([]);
     expect(found("开展三个专项行动", true)).toEqual(["三个=3个/exact"]);
@@ -228,6 +239,7 @@ describe("parsing never fails badly", () => {
 const SCALED = [
   ...COUNT_CLASSIFIERS.flatMap((c) => ["万", "亿", "万亿", "百万"].map((p) => p + c)),
   ...["人", "户", "家", "名"].map((c) => `千${c}`),
+  ...COUNT_CLASSIFIERS.filter((c) => c !== "").map((c) => `大${c}`),
 ];
 const unitArb = fc.constantFrom(...[...UNITS.keys()], ...SCALED);
 const quantityArb = fc

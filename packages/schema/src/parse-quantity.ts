@@ -183,7 +183,13 @@ export function readQuantityAt(text: string, at: number, options: ReadOptions = 
   let unit = "";
   const word = UNIT_WORDS.find((w) => s.startsWith(w, i) && resolveUnit(scale + w, options.units));
   const declared = options.units?.filter((u) => s.startsWith(u.id, i)).sort((a, b) => b.id.length - a.id.length)[0]?.id;
-  const w = declared && (!word || declared.length > word.length) ? declared : word;
+  // 8大类: 大 before a count classifier is part of the unit.
+  const big =
+    scale === "" && s.startsWith("大", i)
+      ? UNIT_WORDS.find((u) => s.startsWith(u, i + 1) && resolveUnit(`大${u}`, options.units))
+      : undefined;
+  const longest = big && (!word || big.length + 1 > word.length) ? `大${big}` : word;
+  const w = declared && (!longest || declared.length > longest.length) ? declared : longest;
   if (w) {
     unit = scale + w;
     i += w.length;

@@ -158,6 +158,8 @@ const CLASSIFIERS: readonly (readonly [string, string])[] = [
   ["片", "areas"],
   ["点", "points"],
   ["人/次", "person-times"],
+  ["片区", "areas"],
+  ["领域", "fields"],
 ];
 
 const SCALE_PREFIXES: readonly (readonly [string, number, string])[] = [
@@ -186,11 +188,19 @@ export const COUNT_CLASSIFIERS: readonly string[] = CLASSIFIERS.map(([id]) => id
 
 /**
  * Looks a unit up: a registry unit, a scaled count (万人次 = 10k 人次, 万 = 10k of a bare
- * number), or one of the `declared` units a report brings for what the registry lacks.
+ * number), a count of "major" items (大类 = 类), or one of the `declared` units a report
+ * brings for what the registry lacks.
  */
 export function resolveUnit(id: string, declared: readonly UnitDef[] = []): UnitDef | undefined {
   const found = REGISTRY.get(id) ?? declared.find((u) => u.id === id);
   if (found) return found;
+  // 8大类, 2大片区: 大 ("major") before a classifier counts in that classifier.
+  if (id.startsWith("大")) {
+    const inner = REGISTRY.get(id.slice(1)) ?? declared.find((u) => u.id === id.slice(1));
+    if (inner && inner.dimension === "count" && inner.id !== "") {
+      return { id, zh: id, en: `major ${inner.en}`, dimension: "count", base: inner.base, scale: inner.scale };
+    }
+  }
   for (const [prefix, factor, en] of SCALE_PREFIXES) {
     if (!id.startsWith(prefix)) continue;
     const rest = id.slice(prefix.length);
