@@ -1,5 +1,38 @@
 import { fileURLToPath } from "node:url";
 
+// vitest 5 targets Node 22 and its reporter calls Map.groupBy when a test fails; on Node 20 that
+// crashes the reporter and hides the failure. Every vitest config imports this module first.
+const Builtins = { Map, Object } as unknown as Record<"Map" | "Object", { groupBy?: unknown }>;
+if (typeof Builtins.Map.groupBy !== "function") {
+  Object.defineProperty(Map, "groupBy", {
+    configurable: true,
+    writable: true,
+    value<K, T>(items: Iterable<T>, key: (item: T, index: number) => K): Map<K, T[]> {
+      const groups = new Map<K, T[]>();
+      let i = 0;
+      for (const item of items) {
+        const k = key(item, i++);
+        const group = groups.get(k);
+        if (group) group.push(item);
+        else groups.set(k, [item]);
+      }
+      return groups;
+    },
+  });
+}
+if (typeof Builtins.Object.groupBy !== "function") {
+  Object.defineProperty(Object, "groupBy", {
+    configurable: true,
+    writable: true,
+    value<T>(items: Iterable<T>, key: (item: T, index: number) => PropertyKey): Record<PropertyKey, T[]> {
+      const groups: Record<PropertyKey, T[]> = Object.create(null);
+      let i = 0;
+      for (const item of items) (groups[key(item, i++)] ??= []).push(item);
+      return groups;
+    },
+  });
+}
+
 /**
  * Tests import sibling packages from their source, not their dist: a test run never waits for
  * (or races with) another package's build, and a change in schema is seen by data's tests at once.
