@@ -1,0 +1,29 @@
+/**
+ * ECharts with only what the dashboard draws: bar and scatter series on a grid, tooltip,
+ * legend, toolbox (save as image), aria with decals and mark lines, on the canvas renderer.
+ */
+import { BarChart, ScatterChart } from "echarts/charts";
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  ToolboxComponent,
+  TooltipComponent,
+} from "echarts/components";
+import * as echarts from "echarts/core";
+import { CanvasRenderer } from "echarts/renderers";
+
+echarts.use([
+  BarChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  ToolboxComponent,
+  AriaComponent,
+  MarkLineComponent,
+  CanvasRenderer,
+]);
+
+export { echarts };

@@ -1,0 +1,95 @@
+import { CATEGORY_NAMES, type Finding, type Observation, periodLabel, type Report } from "@govreport/schema";
+import { type Lang, MESSAGES } from "../i18n.js";
+import { categoryOf, indicatorName, printedOf } from "../model/loaded.js";
+
+/** Everything the data says about one observation, with the findings that involve it. */
+export function ObservationPanel({
+  report,
+  obs,
+  findings,
+  lang,
+  explorerHref,
+  onClose,
+}: {
+  report: Report;
+  obs: Observation;
+  findings: readonly Finding[];
+  lang: Lang;
+  explorerHref: string;
+  onClose: () => void;
+}) {
+  const m = MESSAGES[lang];
+  const s = m.sourceView;
+  const cat = categoryOf(report, obs);
+  const c = obs.comparison;
+  const comparison = c
+    ? [
+        m[c.direction],
+        c.change ? printedOf(c.change) : "",
+        c.percent ? printedOf(c.percent) : "",
+        c.points ? printedOf(c.points) : "",
+        c.baseline ? `${m.vsBaseline} ${printedOf(c.baseline.quantity)} (${periodLabel(c.baseline.period, lang)})` : "",
+      ]
+        .filter(Boolean)
+        .join(" ")
+    : undefined;
+  const rows: [string, React.ReactNode][] = [
+    [
+      m.explorer.indicator,
+      <>
+        {indicatorName(report, obs)[lang]} <code>{obs.indicator}</code>
+      </>,
+    ],
+    [
+      m.explorer.value,
+      <b key="value" className="figure">
+        {printedOf(obs.quantity)}
+      </b>,
+    ],
+    [m.explorer.qualifier, m.qualifiers[obs.quantity.qualifier]],
+    [m.explorer.role, m.roles[obs.role]],
+    [m.explorer.periodCol, periodLabel(obs.period, lang)],
+    ...(cat ? ([[m.explorer.category, CATEGORY_NAMES[cat][lang]]] as [string, string][]) : []),
+    ...(obs.subject ? ([[m.explorer.subject, obs.subject]] as [string, string][]) : []),
+    ...(comparison ? ([[s.comparison, comparison]] as [string, string][]) : []),
+    [s.section, obs.section.join(" / ")],
+    [s.quote, <q key="quote">{obs.source.quote}</q>],
+    [s.offset, String(obs.source.offset)],
+    ...(obs.notes ? ([[s.notes, obs.notes]] as [string, string][]) : []),
+  ];
+  return (
+    <aside className="obs-panel" aria-labelledby="obs-panel-title" data-testid="obs-panel" data-obs={obs.id}>
+      <header>
+        <h3 id="obs-panel-title">
+          {s.observation} <code>{obs.id}</code>
+        </h3>
+        <button type="button" className="close" onClick={onClose} aria-label={s.close}>
+          ×
+        </button>
+      </header>
+      <dl>
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {findings.length > 0 && (
+        <section>
+          <h4>{s.findings}</h4>
+          <ul className="panel-findings">
+            {findings.map((f, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: findings have no id
+              <li key={i} className={`sev-${f.severity}`}>
+                <span className="badge">{m.severities[f.severity]}</span> {f.message[lang]}
+                {f.acknowledged && <span className="badge ack">{m.checksView.acknowledged}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <a href={explorerHref}>{m.openInExplorer} →</a>
+    </aside>
+  );
+}

@@ -1,0 +1,337 @@
+import {
+  CATEGORIES,
+  type Category,
+  commensurable,
+  convert,
+  type Localized,
+  type Observation,
+  parsePeriod,
+  periodBounds,
+  type Qualifier,
+  type Relation,
+  type Report,
+  type Role,
+  resolveUnit,
+} from "@govreport/schema";
+import { indicatorName, indicatorOf, printedOf } from "./loaded.js";
+
+/** A charted figure and what the tooltip and table say about it. */
+export interface Point {
+  obsId: string;
+  /** Value in the chart's unit (converted when the report printed another unit of the same kind). */
+  value: number;
+  printed: string;
+  period: string;
+  role: Role;
+  qualifier: Qualifier;
+  subject?: string;
+  quote: string;
+}
+
+export interface YoyItem {
+  name: Localized;
+  current: Point;
+  /** The stated baseline, converted to the chart's unit. */
+  baseline: { value: number; printed: string; period: string };
+  direction: "increase" | "decrease";
+  /** Stated relative or point change, as printed (45.4%). */
+  change?: string;
+}
+
+export interface RateItem {
+  name: Localized;
+  point: Point;
+}
+
+export interface ProgressItem {
+  name: Localized;
+  actual: Point;
+  target: Point;
+  /** actual ÷ target, in %. */
+  percent: number;
+  /** Share of the target's period that had passed by the end of the actual's period, in %. */
+  elapsed?: number;
+  relationId: string;
+}
+
+export interface CountAreaItem {
+  label: string;
+  count?: Point;
+  area?: Point;
+}
+
+export type ChartSpec =
+  | { kind: "yoy"; id: string; unit: string; items: YoyItem[] }
+  | { kind: "rates"; id: string; family?: Localized; items: RateItem[] }
+  | { kind: "progress"; id: string; items: ProgressItem[] }
+  | {
+      kind: "countArea";
+      id: string;
+      count: Localized;
+      area: Localized;
+      countUnit: string;
+      areaUnit: string;
+      items: CountAreaItem[];
+    };
+
+export interface CategoryView {
+  category: Category;
+  charts: ChartSpec[];
+  /** Observations of the category that no chart shows. */
+  rest: Observation[];
+}
+
+function point(obs: Observation, unit = obs.quantity.unit, declared: Report["units"] = []): Point {
+  const value =
+    unit === obs.quantity.unit ? obs.quantity.value : convert(obs.quantity.value, obs.quantity.unit, unit, declared);
+  return {
+    obsId: obs.id,
+    value,
+    printed: printedOf(obs.quantity),
+    period: obs.period,
+    role: obs.role,
+    qualifier: obs.quantity.qualifier,
+    ...(obs.subject ? { subject: obs.subject } : {}),
+    quote: obs.source.quote,
+  };
+}
+
+/** The unit most of the observations were printed in (first seen wins a tie). */
+function commonUnit(units: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const u of units) counts.set(u, (counts.get(u) ?? 0) + 1);
+  let best = units[0] ?? "";
+  for (const [u, n] of counts) if (n > (counts.get(best) ?? 0)) best = u;
+  return best;
+}
+
+/** A rate on a 0-100 scale: printed in % and bounded to [0, 100] by its indicator. */
+export function isRate(report: Report, obs: Observation): boolean {
+  const ind = indicatorOf(report, obs);
+  return (
+    obs.quantity.unit === "%" &&
+    ind?.dimension === "percent" &&
+    ind.bounds !== undefined &&
+    ind.bounds[0] === 0 &&
+    ind.bounds[1] === 100
+  );
+}
+
+/** Year-on-year charts: observations stating a baseline, one chart per kind of unit. */
+export function yoyCharts(report: Report, observations: readonly Observation[], idPrefix: string): ChartSpec[] {
+  const groups = new Map<string, Observation[]>();
+  for (const obs of observations) {
+    const b = obs.comparison?.baseline;
+    if (!b || isRate(report, obs) || !commensurable(obs.quantity.unit, b.quantity.unit, report.units)) continue;
+    const def = resolveUnit(obs.quantity.unit, report.units);
+    if (!def) continue;
+    const key = `${def.dimension}/${def.base}`;
+    groups.set(key, [...(groups.get(key) ?? []), obs]);
+  }
+  return [...groups.values()].map((list, i) => {
+    const unit = commonUnit(list.map((o) => o.quantity.unit));
+    const items = list.map((obs): YoyItem => {
+      const b = obs.comparison?.baseline as NonNullable<NonNullable<Observation["comparison"]>["baseline"]>;
+      const c = obs.comparison as NonNullable<Observation["comparison"]>;
+      const change = c.percent ?? c.points;
+      return {
+        name: indicatorName(report, obs),
+        current: point(obs, unit, report.units),
+        baseline: {
+          value: convert(b.quantity.value, b.quantity.unit, unit, report.units),
+          printed: printedOf(b.quantity),
+          period: b.period,
+        },
+        direction: c.direction,
+        ...(change ? { change: printedOf(change) } : {}),
+      };
+    });
+    return { kind: "yoy", id: `${idPrefix}-yoy-${i}`, unit, items };
+  });
+}
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}
+
+/** The shared start of several names, trimmed at punctuation: "12345 hotline: …" → "12345 hotline". */
+function familyName(names: readonly string[]): string {
+  const p = names.reduce(commonPrefix);
+  return p.replace(/[\s:：,，、(（-]+$/u, "").trim();
+}
+
+/**
+ * Rate charts on a 0-100 scale. Rates whose indicators share an id family (hotline_…) get a chart
+ * of their own when the family has two or more indicators; the others share one chart.
+ */
+export function rateCharts(report: Report, observations: readonly Observation[], idPrefix: string): ChartSpec[] {
+  const rates = observations.filter((o) => isRate(report, o));
+  const families = new Map<string, Observation[]>();
+  for (const obs of rates) {
+    const family = obs.indicator.split(/[._-]/)[0] ?? obs.indicator;
+    families.set(family, [...(families.get(family) ?? []), obs]);
+  }
+  const charts: ChartSpec[] = [];
+  const loose: Observation[] = [];
+  for (const [family, list] of families) {
+    const indicators = [...new Set(list.map((o) => o.indicator))];
+    if (indicators.length < 2) {
+      loose.push(...list);
+      continue;
+    }
+    const names = indicators.map((id) => indicatorName(report, list.find((o) => o.indicator === id) as Observation));
+    const zh = familyName(names.map((n) => n.zh));
+    const en = familyName(names.map((n) => n.en));
+    charts.push({
+      kind: "rates",
+      id: `${idPrefix}-rates-${family}`,
+      ...(zh && en ? { family: { zh, en } } : {}),
+      items: list.map((obs) => ({ name: indicatorName(report, obs), point: point(obs) })),
+    });
+  }
+  if (loose.length > 0) {
+    loose.sort((a, b) => a.source.offset - b.source.offset);
+    charts.push({
+      kind: "rates",
+      id: `${idPrefix}-rates`,
+      items: loose.map((obs) => ({ name: indicatorName(report, obs), point: point(obs) })),
+    });
+  }
+  return charts;
+}
+
+const DAY = 86_400_000;
+
+/** How much of `target`'s period had passed at the end of `actual`'s period, in % (undefined if outside). */
+export function elapsedShare(actualPeriod: string, targetPeriod: string): number | undefined {
+  const a = periodBounds(parsePeriod(actualPeriod));
+  const t = periodBounds(parsePeriod(targetPeriod));
+  const start = Date.parse(t.start);
+  const end = Date.parse(t.end) + DAY;
+  const at = Date.parse(a.end) + DAY;
+  if (Date.parse(a.start) < start || at > end) return undefined;
+  return ((at - start) / (end - start)) * 100;
+}
+
+/** Progress of actuals against the year's targets, from the report's `progress` relations. */
+export function progressCharts(
+  report: Report,
+  observations: readonly Observation[],
+  relations: readonly Relation[],
+  idPrefix: string,
+): ChartSpec[] {
+  const byId = new Map(report.observations.map((o) => [o.id, o]));
+  const inCategory = new Set(observations.map((o) => o.id));
+  const items: ProgressItem[] = [];
+  for (const rel of relations) {
+    if (rel.kind !== "progress" || !inCategory.has(rel.actual)) continue;
+    const actual = byId.get(rel.actual);
+    const target = byId.get(rel.target);
+    if (!actual || !target || !commensurable(actual.quantity.unit, target.quantity.unit, report.units)) continue;
+    if (target.quantity.value === 0) continue;
+    const unit = target.quantity.unit;
+    const a = point(actual, unit, report.units);
+    const t = point(target, unit, report.units);
+    const elapsed = elapsedShare(actual.period, target.period);
+    items.push({
+      name: indicatorName(report, actual),
+      actual: a,
+      target: t,
+      percent: (a.value / t.value) * 100,
+      ...(elapsed === undefined ? {} : { elapsed }),
+      relationId: rel.id,
+    });
+  }
+  return items.length > 0 ? [{ kind: "progress", id: `${idPrefix}-progress`, items }] : [];
+}
+
+/** Where the printed figure stands in the source, for ordering figures within one quote. */
+function figurePosition(obs: Observation): number {
+  const i = obs.source.quote.indexOf(printedOf(obs.quantity));
+  return obs.source.offset * 1000 + Math.max(0, i);
+}
+
+/**
+ * Counts and areas of one thing side by side (illegal structures removed: sites and area).
+ * Indicators named stem_count and stem_area pair up; within one quote the figures pair in the
+ * order printed (50处、1212平方米, 56处、1.01万平方米), otherwise by equal subject.
+ */
+export function countAreaCharts(report: Report, observations: readonly Observation[], idPrefix: string): ChartSpec[] {
+  const charts: ChartSpec[] = [];
+  const stems = new Set(
+    observations.filter((o) => o.indicator.endsWith("_count")).map((o) => o.indicator.slice(0, -"_count".length)),
+  );
+  for (const stem of stems) {
+    const counts = observations
+      .filter((o) => o.indicator === `${stem}_count`)
+      .sort((a, b) => figurePosition(a) - figurePosition(b));
+    const areas = observations
+      .filter((o) => o.indicator === `${stem}_area`)
+      .sort((a, b) => figurePosition(a) - figurePosition(b));
+    if (counts.length === 0 || areas.length === 0) continue;
+    const countUnit = commonUnit(counts.map((o) => o.quantity.unit));
+    const areaUnit = commonUnit(areas.map((o) => o.quantity.unit));
+    if (counts.some((o) => !commensurable(o.quantity.unit, countUnit, report.units))) continue;
+    if (areas.some((o) => !commensurable(o.quantity.unit, areaUnit, report.units))) continue;
+    const free = new Set(areas);
+    const items: CountAreaItem[] = [];
+    for (const c of counts) {
+      const sameQuote = areas.filter(
+        (a) => free.has(a) && a.source.offset === c.source.offset && figurePosition(a) > figurePosition(c),
+      );
+      const match = sameQuote[0] ?? areas.find((a) => free.has(a) && !!c.subject && a.subject === c.subject);
+      if (match) free.delete(match);
+      items.push({
+        label: c.subject ?? match?.subject ?? c.period,
+        count: point(c, countUnit, report.units),
+        ...(match ? { area: point(match, areaUnit, report.units) } : {}),
+      });
+    }
+    for (const a of free) items.push({ label: a.subject ?? a.period, area: point(a, areaUnit, report.units) });
+    const first = counts[0] as Observation;
+    const firstArea = areas[0] as Observation;
+    charts.push({
+      kind: "countArea",
+      id: `${idPrefix}-countarea-${stem}`,
+      count: indicatorName(report, first),
+      area: indicatorName(report, firstArea),
+      countUnit,
+      areaUnit,
+      items,
+    });
+  }
+  return charts;
+}
+
+function chartedIds(spec: ChartSpec): string[] {
+  switch (spec.kind) {
+    case "yoy":
+      return spec.items.map((i) => i.current.obsId);
+    case "rates":
+      return spec.items.map((i) => i.point.obsId);
+    case "progress":
+      return spec.items.flatMap((i) => [i.actual.obsId, i.target.obsId]);
+    case "countArea":
+      return spec.items.flatMap((i) => [i.count?.obsId, i.area?.obsId]).filter((x): x is string => !!x);
+  }
+}
+
+/** Every category the report has observations in, with the charts its data calls for. */
+export function categoryViews(report: Report): CategoryView[] {
+  const views: CategoryView[] = [];
+  for (const category of CATEGORIES) {
+    const obs = report.observations.filter((o) => indicatorOf(report, o)?.category === category);
+    if (obs.length === 0) continue;
+    const charts = [
+      ...yoyCharts(report, obs, category),
+      ...progressCharts(report, obs, report.relations, category),
+      ...countAreaCharts(report, obs, category),
+      ...rateCharts(report, obs, category),
+    ];
+    const charted = new Set(charts.flatMap(chartedIds));
+    views.push({ category, charts, rest: obs.filter((o) => !charted.has(o.id)) });
+  }
+  return views;
+}

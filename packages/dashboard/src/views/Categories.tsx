@@ -1,0 +1,47 @@
+import { CATEGORY_NAMES } from "@govreport/schema";
+import { useMemo } from "react";
+import { ChartCard } from "../charts/Chart.js";
+import { buildChart } from "../charts/options/index.js";
+import { FigureList } from "../components/FigureList.js";
+import { MESSAGES } from "../i18n.js";
+import { categoryViews } from "../model/chart-specs.js";
+import type { ViewProps } from "./types.js";
+
+export default function Categories(props: ViewProps) {
+  const { loaded, lang, state, href, showInText } = props;
+  const m = MESSAGES[lang];
+  const views = useMemo(() => categoryViews(loaded.report), [loaded.report]);
+  const current = views.find((v) => v.category === state.cat) ?? views[0];
+  const charts = useMemo(() => (current ? current.charts.map((c) => buildChart(c, lang)) : []), [current, lang]);
+  if (!current) return <p>{m.categories.noCharts}</p>;
+  return (
+    <div className="categories">
+      <nav className="pills" aria-label={m.categories.pick}>
+        {views.map((v) => (
+          <a
+            key={v.category}
+            href={href({ view: "categories", report: state.report, lang, cat: v.category })}
+            aria-current={v.category === current.category ? "true" : undefined}
+            className={v.category === current.category ? "active" : undefined}
+            data-category={v.category}
+          >
+            {CATEGORY_NAMES[v.category][lang]}
+          </a>
+        ))}
+      </nav>
+      <h2>{CATEGORY_NAMES[current.category][lang]}</h2>
+      {charts.length === 0 && <p>{m.categories.noCharts}</p>}
+      <div className="chart-grid">
+        {charts.map((c) => (
+          <ChartCard key={c.id} chart={c} lang={lang} onSelect={showInText} />
+        ))}
+      </div>
+      {current.rest.length > 0 && (
+        <section aria-labelledby="rest-title">
+          <h3 id="rest-title">{m.categories.rest}</h3>
+          <FigureList report={loaded.report} observations={current.rest} lang={lang} showInText={showInText} />
+        </section>
+      )}
+    </div>
+  );
+}

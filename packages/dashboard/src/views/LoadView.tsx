@@ -1,0 +1,174 @@
+import { useRef, useState } from "react";
+import { type Lang, MESSAGES } from "../i18n.js";
+import { type InputFile, type LoadMessage, loadFiles } from "../load/load-files.js";
+import type { LoadedReport } from "../model/loaded.js";
+
+async function readFiles(list: FileList | readonly File[]): Promise<InputFile[]> {
+  return Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+function Message({ msg, lang }: { msg: LoadMessage; lang: Lang }) {
+  const l = MESSAGES[lang].loadView;
+  switch (msg.kind) {
+    case "unsupported":
+      return <p className="msg error">{l.unsupported(msg.file)}</p>;
+    case "tooLarge":
+      return <p className="msg error">{l.tooLarge(msg.file)}</p>;
+    case "syntax":
+      return (
+        <div className="msg error" data-testid="load-error">
+          <p>{l.parseError(msg.file)}</p>
+          <p>
+            <code>
+              {msg.file}
+              {msg.line !== undefined ? `:${msg.line}:${msg.col ?? 1}` : ""}
+            </code>{" "}
+            {msg.message}
+          </p>
+        </div>
+      );
+    case "schema":
+      return (
+        <div className="msg error" data-testid="load-error">
+          <p>{l.invalid(msg.file)}</p>
+          <ul className="issues">
+            {msg.issues.map((i) => (
+              <li key={`${i.path}:${i.message}`}>
+                <code data-testid="issue-path">{i.path}</code> {i.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      );
+    case "encoding":
+      return (
+        <p className="msg">{`${msg.file} · ${l.encoding(msg.encoding)}${msg.normalizedLineEnds ? " · CRLF → LF" : ""}`}</p>
+      );
+    case "shaMismatch":
+      return <p className="msg warning">{l.shaMismatch}</p>;
+    case "extracted":
+      return (
+        <div className="msg">
+          <p>{l.extracted(msg.observations)}</p>
+          {msg.warnings.length > 0 && (
+            <details>
+              <summary>{msg.warnings.length} ⚠</summary>
+              <ul>
+                {msg.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      );
+    case "loaded":
+      return (
+        <p className="msg ok" data-testid="load-ok">
+          {l.loaded(msg.file)}
+        </p>
+      );
+  }
+}
+
+/** Drop or pick a report file or a raw text; it is read, validated and checked in this page only. */
+export default function LoadView({
+  lang,
+  onLoaded,
+  onOpen,
+  current,
+}: {
+  lang: Lang;
+  onLoaded: (l: LoadedReport) => void;
+  onOpen: () => void;
+  current: LoadedReport | null;
+}) {
+  const m = MESSAGES[lang];
+  const l = m.loadView;
+  const [busy, setBusy] = useState(false);
+  const [messages, setMessages] = useState<LoadMessage[]>([]);
+  const [over, setOver] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  const handle = async (files: FileList | readonly File[]) => {
+    if (files.length === 0) return;
+    setBusy(true);
+    setError(null);
+    setMessages([]);
+    try {
+      const outcome = await loadFiles(await readFiles(files));
+      setMessages(outcome.messages);
+      if (outcome.loaded) onLoaded(outcome.loaded);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="load">
+      <h2>{l.title}</h2>
+      <p>{l.intro}</p>
+      <section
+        className={`dropzone${over ? " over" : ""}`}
+        aria-label={l.title}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          void handle(e.dataTransfer.files);
+        }}
+      >
+        <p>
+          {l.drop}{" "}
+          <button type="button" className="primary" onClick={() => input.current?.click()}>
+            {l.pick}
+          </button>
+        </p>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept=".yaml,.yml,.json,.txt,application/json,text/yaml,text/plain"
+          className="visually-hidden"
+          data-testid="file-input"
+          onChange={(e) => {
+            if (e.target.files) void handle(e.target.files);
+            e.target.value = "";
+          }}
+        />
+        <p className="hint">{l.both}</p>
+      </section>
+      <div aria-live="polite" data-testid="load-messages">
+        {busy && <p className="loading">{l.working}</p>}
+        {error && (
+          <p className="msg error" data-testid="load-error">
+            {m.error}: {error}
+          </p>
+        )}
+        {messages.map((msg, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: messages are positional
+          <Message key={i} msg={msg} lang={lang} />
+        ))}
+      </div>
+      {current && !busy && (
+        <div className="loaded-summary" data-testid="loaded-summary">
+          {messages.length === 0 && <p className="msg ok">{l.loaded(current.fileName ?? "")}</p>}
+          <p>
+            <b>{current.report.title[lang]}</b> · {current.report.observations.length} {m.observationsCount} ·{" "}
+            {current.checks.valid ? m.checksValid : m.checksInvalid}
+          </p>
+          <button type="button" className="primary" onClick={onOpen} data-testid="open-local">
+            {l.view}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

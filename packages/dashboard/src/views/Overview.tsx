@@ -1,0 +1,182 @@
+import { periodLabel } from "@govreport/schema";
+import { lazy, Suspense, useMemo } from "react";
+import { type Lang, MESSAGES, type Messages } from "../i18n.js";
+import { categoryViews } from "../model/chart-specs.js";
+import { type HeadlineCard, type HeadlineValue, headlineCards } from "../model/headline.js";
+import type { LoadedReport } from "../model/loaded.js";
+import type { ViewProps } from "./types.js";
+
+// ECharts is the largest library; the cards and identity paint first, the chart follows.
+const OverviewChart = lazy(() => import("./OverviewChart.js"));
+
+function comparisonText(v: HeadlineValue, lang: Lang, m: Messages): string | undefined {
+  if (!v.direction) return undefined;
+  const parts: string[] = [];
+  const dir = m[v.direction];
+  if (lang === "zh") {
+    if (v.baseline) parts.push(`比${periodLabel(v.baseline.period, "zh")}${v.baseline.printed}`);
+    parts.push(`${dir}${v.change ?? ""}`);
+    if (v.percent) parts.push(`${v.direction === "increase" ? "增幅" : "降幅"}${v.percent}`);
+    if (v.points) parts.push(`${v.points}`);
+    return parts.join(",");
+  }
+  const change = [v.change, v.percent, v.points].filter(Boolean).join(", ");
+  parts.push(`${dir}${change ? ` ${change}` : ""}`);
+  if (v.baseline) parts.push(`${m.vsBaseline} ${v.baseline.printed} (${periodLabel(v.baseline.period, "en")})`);
+  return parts.join(" ");
+}
+
+function Card({ card, props }: { card: HeadlineCard; props: ViewProps }) {
+  const { lang, state, href, showInText } = props;
+  const m = MESSAGES[lang];
+  return (
+    <article className="card" data-indicator={card.indicator.id}>
+      <h3>{card.indicator.name[lang]}</h3>
+      {card.values.map((v) => {
+        const cmp = comparisonText(v, lang, m);
+        return (
+          <div className="card-value" key={v.obs.id}>
+            <p className="figure" data-testid="headline-figure" data-obs={v.obs.id}>
+              {v.printed}
+            </p>
+            <p className="meta">
+              {periodLabel(v.obs.period, lang)}
+              {v.obs.role !== "actual" && <span className="badge role">{m.roles[v.obs.role]}</span>}
+              {v.obs.quantity.qualifier !== "exact" && (
+                <span className="badge qualifier">{m.qualifiers[v.obs.quantity.qualifier]}</span>
+              )}
+            </p>
+            {v.obs.subject && <p className="subject">{v.obs.subject}</p>}
+            {cmp && (
+              <p className={`change ${v.direction}`} data-testid="headline-change">
+                {cmp}
+              </p>
+            )}
+            <button type="button" className="link-button" onClick={() => showInText(v.obs.id)}>
+              {m.seeInText}
+            </button>
+          </div>
+        );
+      })}
+      {card.more > 0 && (
+        <a className="more" href={href({ view: "explorer", report: state.report, lang, q: card.indicator.id })}>
+          {m.more(card.more)}
+        </a>
+      )}
+    </article>
+  );
+}
+
+function Identity({ loaded, lang }: { loaded: LoadedReport; lang: Lang }) {
+  const m = MESSAGES[lang];
+  const r = loaded.report;
+  const place = [...r.jurisdiction.parents.map((p) => p.name[lang]), r.jurisdiction.name[lang]].join(
+    lang === "zh" ? "" : ", ",
+  );
+  const session = r.session
+    ? `${r.session.body[lang]}${
+        r.session.meeting ? (lang === "zh" ? `第${r.session.meeting}次会议` : `, meeting ${r.session.meeting}`) : ""
+      }`
+    : undefined;
+  const speaker = r.speaker
+    ? `${lang === "en" && r.speaker.en ? r.speaker.en : r.speaker.zh}${r.speaker.title ? `, ${r.speaker.title[lang]}` : ""}`
+    : undefined;
+  const rows: [string, React.ReactNode][] = [
+    [m.place, place],
+    ...(session ? ([[m.session, session]] as [string, string][]) : []),
+    ...(r.delivered ? ([[m.delivered, r.delivered]] as [string, string][]) : []),
+    ...(r.published ? ([[m.published, r.published]] as [string, string][]) : []),
+    ...(speaker ? ([[m.speaker, speaker]] as [string, string][]) : []),
+    [m.period, periodLabel(r.period, lang)],
+    [
+      m.source,
+      <>
+        {r.source.url ? <span className="url">{r.source.url}</span> : (r.source.file ?? loaded.fileName ?? "")}
+        {r.source.chars !== undefined && ` · ${r.source.chars} ${m.characters}`}
+        <br />
+        <span className="sha" title={m.sha256}>
+          SHA-256 <code>{r.source.sha256}</code>
+        </span>
+      </>,
+    ],
+  ];
+  return (
+    <section className="identity" aria-labelledby="report-title">
+      <h2 id="report-title">{r.title[lang]}</h2>
+      <dl>
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {loaded.notes.length > 0 && (
+        <ul className="notes">
+          {loaded.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ChecksState({ props }: { props: ViewProps }) {
+  const { loaded, lang, state, href } = props;
+  const m = MESSAGES[lang];
+  const { summary, valid } = loaded.checks;
+  return (
+    <section className={`checks-state ${valid ? "valid" : "invalid"}`} aria-labelledby="checks-state-title">
+      <h2 id="checks-state-title">{m.checksState}</h2>
+      <p className="verdict" data-testid="checks-verdict">
+        {valid ? `✓ ${m.checksValid}` : `✗ ${m.checksInvalid}`}
+      </p>
+      <ul className="counts">
+        {(["error", "warning", "info"] as const).map((s) => (
+          <li key={s} className={`sev-${s}`}>
+            <b>{summary[s]}</b> {m.severities[s]}
+          </li>
+        ))}
+        <li>
+          <b>{summary.acknowledged}</b> {m.acknowledgedCount}
+        </li>
+        <li>
+          <b>{loaded.report.observations.length}</b> {m.observationsCount}
+        </li>
+      </ul>
+      <a href={href({ view: "checks", report: state.report, lang })}>{m.views.checks} →</a>
+    </section>
+  );
+}
+
+export function Overview(props: ViewProps) {
+  const { loaded, lang } = props;
+  const m = MESSAGES[lang];
+  const cards = useMemo(() => headlineCards(loaded.report), [loaded.report]);
+  const yoy = useMemo(
+    () => categoryViews(loaded.report).flatMap((v) => v.charts.filter((c) => c.kind === "yoy"))[0],
+    [loaded.report],
+  );
+  return (
+    <div className="overview">
+      <Identity loaded={loaded} lang={lang} />
+      <section aria-labelledby="headline-title">
+        <h2 id="headline-title">{m.headline}</h2>
+        <div className="cards">
+          {cards.map((c) => (
+            <Card key={c.indicator.id} card={c} props={props} />
+          ))}
+        </div>
+      </section>
+      <div className="overview-bottom">
+        <ChecksState props={props} />
+        {yoy && (
+          <Suspense fallback={<div className="chart-placeholder">{m.loading}</div>}>
+            <OverviewChart spec={yoy} {...props} />
+          </Suspense>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { useMemo } from "react";
+import { ChartCard } from "../charts/Chart.js";
+import { buildChart } from "../charts/options/index.js";
+import type { ChartSpec } from "../model/chart-specs.js";
+import type { ViewProps } from "./types.js";
+
+export default function OverviewChart({ spec, lang, showInText }: ViewProps & { spec: ChartSpec }) {
+  const chart = useMemo(() => buildChart(spec, lang), [spec, lang]);
+  return <ChartCard chart={chart} lang={lang} onSelect={showInText} />;
+}
