@@ -1,0 +1,43 @@
+/**
+ * Scores the extractor against the curated Zhangjiang data and runs it on the shared real
+ * reports: `pnpm --filter @govreport/extract evaluate`. Exit codes: 0 ok, 2 data missing or
+ * invalid (the message names the file and the cause).
+ */
+import { readFileSync } from "node:fs";
+import { checkReport, parseReport } from "@govreport/schema";
+import { extractReport } from "../src/index.js";
+import { evaluate, formatEvaluation, truthFigures } from "./evaluation.js";
+import { loadTruth, SHARED_REPORTS, sharedReportPaths, ZHANGJIANG } from "./paths.js";
+
+function main(): number {
+  let truth: ReturnType<typeof loadTruth>;
+  try {
+    truth = loadTruth(ZHANGJIANG.report);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    return 2;
+  }
+  const source = readFileSync(ZHANGJIANG.source, "utf8");
+  const extraction = extractReport(source, { id: "zhangjiang-2023-h1", sourceFile: "source.txt" });
+  const ev = evaluate(truthFigures(truth, source), extraction.quantities);
+  process.stdout.write(`Zhangjiang 2023 H1 (${ZHANGJIANG.report})\n${formatEvaluation(ev, source)}\n\n`);
+
+  process.stdout.write(`Shared reports (${SHARED_REPORTS}):\n`);
+  for (const file of sharedReportPaths()) {
+    const text = readFileSync(file, "utf8");
+    const r = extractReport(text);
+    const parsed = parseReport(r.report);
+    const status = parsed.success
+      ? (() => {
+          const c = checkReport(parsed.report, { sourceText: text });
+          return `validates; checks: ${c.summary.error} error(s), ${c.summary.warning} warning(s)`;
+        })()
+      : `does NOT validate: ${parsed.issues[0]?.path}: ${parsed.issues[0]?.message}`;
+    process.stdout.write(
+      `  ${file.split("/").pop()}: ${r.quantities.length} figures, ${r.report.observations.length} observations, ${status}\n`,
+    );
+  }
+  return 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,222 @@
+import {
+  CATALOGUE,
+  codePointToIndex,
+  findQuantities,
+  formatQuantity,
+  indexToCodePoint,
+  type Observation,
+  type Quantity,
+  type Report,
+} from "@govreport/schema";
+import type { ExtractedQuantity } from "../src/index.js";
+
+/** One printed figure the curated data records, with what the data says about it. */
+export interface TruthFigure {
+  value: number;
+  unit: string;
+  printed: string;
+  /** Code points into the source: where the figure is printed (-1 when not found in its quote). */
+  start: number;
+  /** The quote's span, for figures that cannot be placed exactly. */
+  quoteStart: number;
+  quoteEnd: number;
+  /** Every reading of this figure in the data (a baseline is read twice: in a comparison and on its own). */
+  readings: { observation: string; kind: string; role: string; period: string; indicator: string }[];
+}
+
+export interface Pair {
+  truth: TruthFigure;
+  extracted: ExtractedQuantity;
+}
+
+export interface Evaluation {
+  truth: number;
+  extracted: number;
+  matched: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  misses: TruthFigure[];
+  falsePositives: ExtractedQuantity[];
+  pairs: Pair[];
+  agreement: {
+    role: Rate;
+    period: Rate;
+    /** Over pairs whose curated indicator is in the catalogue. */
+    indicator: Rate;
+    /** Over pairs where the extractor chose a catalogue indicator: how often the data agrees. */
+    catalogueChoice: Rate;
+    kind: Rate;
+  };
+}
+
+export interface Rate {
+  agree: number;
+  of: number;
+  rate: number;
+}
+
+const rate = (agree: number, of: number): Rate => ({ agree, of, rate: of === 0 ? 1 : agree / of });
+const CATALOGUE_IDS = new Set(CATALOGUE.map((i) => i.id));
+const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+
+/** Where `q` is printed in the quote (code points from the quote start), or -1. */
+function locate(quote: string, q: Quantity): number {
+  const printed = q.printed ?? formatQuantity(q);
+  const found = findQuantities(quote, { bare: q.unit === "" }).find(
+    (c) => c.printed === printed || (same(c.value, q.value) && c.unit === q.unit),
+  );
+  if (found) return indexToCodePoint(quote, found.start);
+  const at = quote.indexOf(printed);
+  return at < 0 ? -1 : indexToCodePoint(quote, at);
+}
+
+/**
+ * The figures of the curated report: each observation's quantity and each quantity of its
+ * comparison (baseline, change, percent, points), one entry per printed figure.
+ */
+export function truthFigures(report: Report, source: string): TruthFigure[] {
+  const byStart = new Map<string, TruthFigure>();
+  const out: TruthFigure[] = [];
+  const add = (o: Observation, q: Quantity, kind: string, role: string, period: string) => {
+    const quoteStart = o.source.offset;
+    const quoteEnd = quoteStart + [...o.source.quote].length;
+    const rel = locate(o.source.quote, q);
+    const start = rel < 0 ? -1 : quoteStart + rel;
+    const reading = { observation: o.id, kind, role, period, indicator: o.indicator };
+    const key = start < 0 ? `${o.id}:${kind}` : `${start}:${q.unit}:${q.value}`;
+    const prior = byStart.get(key);
+    if (prior) {
+      prior.readings.push(reading);
+      return;
+    }
+    const t: TruthFigure = {
+      value: q.value,
+      unit: q.unit,
+      printed: q.printed ?? formatQuantity(q),
+      start,
+      quoteStart,
+      quoteEnd,
+      readings: [reading],
+    };
+    byStart.set(key, t);
+    out.push(t);
+  };
+  // The source check keeps the data honest: a quote must be where its offset says.
+  for (const o of report.observations) {
+    const i = codePointToIndex(source, o.source.offset);
+    if (source.slice(i, i + o.source.quote.length) !== o.source.quote)
+      throw new Error(`observation ${o.id}: its quote is not at offset ${o.source.offset} of the source`);
+    add(o, o.quantity, o.role === "baseline" ? "baseline" : "observation", o.role, o.period);
+    const c = o.comparison;
+    if (c?.baseline) add(o, c.baseline.quantity, "baseline", "baseline", c.baseline.period);
+    if (c?.change) add(o, c.change, "change", o.role, o.period);
+    if (c?.percent) add(o, c.percent, "percent", o.role, o.period);
+    if (c?.points) add(o, c.points, "points", o.role, o.period);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Scores extracted figures against the curated ones. A pair matches on value and unit, and on
+ * position: the same start, or (for a curated figure that cannot be placed in its quote) the
+ * extracted figure inside the curated quote. Each figure is matched at most once.
+ */
+export function evaluate(truth: readonly TruthFigure[], extracted: readonly ExtractedQuantity[]): Evaluation {
+  const used = new Set<ExtractedQuantity>();
+  const pairs: Pair[] = [];
+  const misses: TruthFigure[] = [];
+  const fits = (t: TruthFigure, e: ExtractedQuantity) => !used.has(e) && same(e.value, t.value) && e.unit === t.unit;
+  for (const t of truth) {
+    const e =
+      extracted.find((x) => fits(t, x) && t.start >= 0 && x.start === t.start) ??
+      extracted.find((x) => fits(t, x) && t.start < 0 && x.start >= t.quoteStart && x.end <= t.quoteEnd);
+    if (e) {
+      used.add(e);
+      pairs.push({ truth: t, extracted: e });
+    } else {
+      misses.push(t);
+    }
+  }
+  const falsePositives = extracted.filter((e) => !used.has(e));
+  const precision = extracted.length === 0 ? 1 : pairs.length / extracted.length;
+  const recall = truth.length === 0 ? 1 : pairs.length / truth.length;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const agree = (pred: (p: Pair) => boolean, among: (p: Pair) => boolean = () => true) => {
+    const set = pairs.filter(among);
+    return rate(set.filter(pred).length, set.length);
+  };
+  const kindOf = (k: string) => (k === "baseline" ? "baseline" : k);
+  return {
+    truth: truth.length,
+    extracted: extracted.length,
+    matched: pairs.length,
+    precision,
+    recall,
+    f1,
+    misses,
+    falsePositives,
+    pairs,
+    agreement: {
+      role: agree((p) => p.truth.readings.some((r) => r.role === p.extracted.role)),
+      period: agree((p) => p.truth.readings.some((r) => r.period === p.extracted.period)),
+      indicator: agree(
+        (p) => p.truth.readings.some((r) => r.indicator === p.extracted.indicator),
+        (p) => p.truth.readings.some((r) => CATALOGUE_IDS.has(r.indicator)),
+      ),
+      catalogueChoice: agree(
+        (p) => p.truth.readings.some((r) => r.indicator === p.extracted.indicator),
+        (p) => CATALOGUE_IDS.has(p.extracted.indicator),
+      ),
+      kind: agree((p) => p.truth.readings.some((r) => kindOf(r.kind) === kindOf(p.extracted.kind))),
+    },
+  };
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const context = (source: string, start: number, end: number) => {
+  const a = codePointToIndex(source, Math.max(0, start - 8));
+  const b = codePointToIndex(source, end + 8);
+  return source.slice(a, b).replace(/\s+/g, " ");
+};
+
+/** A plain-text report of an evaluation, for the terminal. */
+export function formatEvaluation(ev: Evaluation, source: string, limit = 20): string {
+  const lines: string[] = [];
+  const r = (x: Rate) => `${pct(x.rate)} (${x.agree}/${x.of})`;
+  lines.push(
+    `figures: ${ev.truth} curated, ${ev.extracted} extracted, ${ev.matched} matched`,
+    `precision ${pct(ev.precision)}  recall ${pct(ev.recall)}  F1 ${pct(ev.f1)}`,
+    `agreement on matched figures: role ${r(ev.agreement.role)}, period ${r(ev.agreement.period)}, kind ${r(ev.agreement.kind)}`,
+    `  indicator (curated is a catalogue indicator) ${r(ev.agreement.indicator)}; catalogue choices the data shares ${r(ev.agreement.catalogueChoice)}`,
+    "",
+    `misses (${ev.misses.length}${ev.misses.length > limit ? `, first ${limit}` : ""}):`,
+  );
+  for (const m of ev.misses.slice(0, limit)) {
+    const where =
+      m.start >= 0 ? context(source, m.start, m.start + [...m.printed].length) : "(not placed in its quote)";
+    lines.push(`  ${m.printed.padEnd(12)} ${m.readings.map((x) => x.kind).join("+")}  …${where}…`);
+  }
+  lines.push(
+    "",
+    `false positives (${ev.falsePositives.length}${ev.falsePositives.length > limit ? `, first ${limit}` : ""}):`,
+  );
+  for (const e of ev.falsePositives.slice(0, limit))
+    lines.push(`  ${e.printed.padEnd(12)} ${e.kind}  …${context(source, e.start, e.end)}…`);
+  const disagreements = ev.pairs.filter(
+    (p) =>
+      !p.truth.readings.some((x) => x.role === p.extracted.role) ||
+      !p.truth.readings.some((x) => x.period === p.extracted.period),
+  );
+  lines.push(
+    "",
+    `role or period disagreements (${disagreements.length}${disagreements.length > limit ? `, first ${limit}` : ""}):`,
+  );
+  for (const p of disagreements.slice(0, limit)) {
+    const t = p.truth.readings[0];
+    lines.push(
+      `  ${p.truth.printed.padEnd(12)} curated ${t?.role}/${t?.period}, extracted ${p.extracted.role}/${p.extracted.period}`,
+    );
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,577 @@
+import {
+  findQuantities,
+  type Indicator,
+  type JurisdictionLevel,
+  type Localized,
+  type Observation,
+  type ParsedQuantity,
+  parsePeriod,
+  type Qualifier,
+  type Quantity,
+  type Report,
+  type Role,
+} from "@govreport/schema";
+import { type ReadComparison, readComparison, readFromTo } from "./comparisons.js";
+import { nonFact } from "./filters.js";
+import {
+  ASSIGN_THRESHOLD,
+  guessCategory,
+  type IndicatorSuggestion,
+  localIndicator,
+  suggestIndicators,
+} from "./indicators.js";
+import { inferYears, levelOf, readMeta } from "./meta.js";
+import { findPeriodMarkers, type PeriodMarker, type YearContext } from "./periods.js";
+import { type IndexedSection, indexSections, type Section, type SectionMode, sectionsAt } from "./sections.js";
+import { sha256HexSync } from "./sha256.js";
+import { subjectAfter, subjectBefore } from "./subject.js";
+import { clauseEnd, clauseStart, lineEnd, lineStart, prepare, trimSpan } from "./text.js";
+
+export interface ExtractOptions {
+  /** Report id; default `draft-` and the first 12 hex digits of the text's SHA-256. */
+  id?: string;
+  /** Title; default the line of the text that holds 政府工作报告. */
+  title?: string | Localized;
+  /** Path of the source text, recorded as report.source.file. */
+  sourceFile?: string;
+  /** SHA-256 of the text's UTF-8 bytes; computed (synchronously, in JavaScript) when absent. */
+  sha256?: string;
+  /** The period the report reviews (2023-H1); default read from the review heading. */
+  reportPeriod?: string;
+  /** The year the report is delivered in (今年); default read from the text. */
+  year?: number;
+  jurisdiction?: { name: Localized; level: JurisdictionLevel };
+}
+
+/** What a figure is in the draft: an observation, or one part of an observation's comparison. */
+export type FigureKind = "observation" | "baseline" | "change" | "percent" | "points";
+
+export interface ExtractedQuantity {
+  value: number;
+  max?: number;
+  unit: string;
+  decimals: number;
+  qualifier: Qualifier;
+  printed: string;
+  /** Where the figure is printed, in code points into the text given ([start, end)). */
+  start: number;
+  end: number;
+  kind: FigureKind;
+  /** The observation this figure is (observation, baseline) or belongs to (change, percent, points). */
+  observation: string;
+  /** The phrase the figure measures, as printed (trimmed of lead-in words). */
+  subject: string;
+  /** The clause holding the figure (and its comparison), verbatim, and its code-point offset. */
+  quote: string;
+  offset: number;
+  /** Headings from the outermost down. */
+  section: string[];
+  period: string;
+  role: Role;
+  indicator: string;
+  /** Catalogue indicators that fit the subject and unit, best first. */
+  suggestions: IndicatorSuggestion[];
+}
+
+export interface SkippedFigure {
+  printed: string;
+  start: number;
+  reason: string;
+}
+
+export interface ExtractResult {
+  report: Report;
+  quantities: ExtractedQuantity[];
+  sections: Section[];
+  warnings: string[];
+  /** Numbers that look like figures but were judged not to be facts, with the reason. */
+  skipped: SkippedFigure[];
+}
+
+interface Figure {
+  q: ParsedQuantity;
+  kind: FigureKind;
+  owner?: Figure;
+  comparison?: ReadComparison;
+  fromTo?: { from: Figure; direction: "increase" | "decrease"; fromYear?: number; toYear?: number };
+  baselinePeriod?: string;
+  subject: string;
+  period: string;
+  role: Role;
+  sections: IndexedSection[];
+  quoteStart: number;
+  quoteEnd: number;
+  id: string;
+  /** For a figure in the glossary: where the term it explains is used (its footnote marker). */
+  anchor?: number;
+}
+
+const TARGET_WORDS = /力争|确保|争取|争创|力求|目标|预期|预计|控制在|不低于|不少于|不超过/;
+/** In a plan, a figure named as a task (完成年度光伏建设任务1兆瓦) is a target. */
+const TASK_WORDS = /任务$/;
+const TARGET_NEAR = /达到$|提高到$|提升到$|增长到$|增加到$|突破$|超过$|控制在$/;
+
+/**
+ * Reads a report text into a draft report that passes the schema. Never throws on text; what
+ * it cannot read it reports in `warnings` and `skipped`.
+ */
+export function extractReport(text: string, options: ExtractOptions = {}): ExtractResult {
+  checkOptions(options);
+  const warnings: string[] = [];
+  const skipped: SkippedFigure[] = [];
+  const p = prepare(text);
+  const s = p.scan;
+  const bodyStart = s.startsWith("#") ? Math.min(s.length, lineEnd(s, 0) + 1) : 0;
+  const sections = indexSections(p);
+  const meta = readMeta(s, bodyStart);
+  const ctx = inferYears(s, bodyStart, meta, sections, options, warnings);
+  const modeAt = (i: number): SectionMode => {
+    const secs = sectionsAt(sections, i);
+    return secs[secs.length - 1]?.mode ?? "review";
+  };
+  const markers = findPeriodMarkers(s, ctx, modeAt);
+
+  // Figures that are facts.
+  const found: ParsedQuantity[] = [];
+  for (const raw of findQuantities(s)) {
+    const q = { ...raw, printed: text.slice(raw.start, raw.end) };
+    const reason =
+      q.start < bodyStart
+        ? "source comment line"
+        : !Number.isFinite(q.value) || (q.max !== undefined && !Number.isFinite(q.max))
+          ? "number out of range"
+          : nonFact(s, q);
+    if (reason) skipped.push({ printed: q.printed, start: p.cp[q.start] ?? 0, reason });
+    else found.push(q);
+  }
+
+  // Comparisons: which figures qualify another.
+  const figures: Figure[] = found.map((q) => ({
+    q,
+    kind: "observation",
+    subject: "",
+    period: "",
+    role: "actual",
+    sections: sectionsAt(sections, q.start),
+    quoteStart: q.start,
+    quoteEnd: q.end,
+    id: "",
+  }));
+  const byStart = new Map(figures.map((f) => [f.q.start, f]));
+  for (const f of figures) {
+    const entry = f.sections.find((x) => x.kind === "entry");
+    if (entry) f.anchor = footnoteAnchor(s, entry, sections);
+  }
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i] as Figure;
+    if (f.kind !== "observation") continue;
+    const sentenceLimit = sentenceEndOf(s, f.q.end);
+    const after = found.slice(i + 1).filter((q) => q.start < sentenceLimit);
+    const ft = readFromTo(s, f.q, after);
+    if (ft) {
+      const to = byStart.get(ft.to.start);
+      if (to && to.kind === "observation") {
+        f.kind = "baseline";
+        f.owner = to;
+        const link: NonNullable<Figure["fromTo"]> = { from: f, direction: ft.direction };
+        if (ft.fromYear !== undefined) link.fromYear = ft.fromYear;
+        if (ft.toYear !== undefined) link.toYear = ft.toYear;
+        to.fromTo = link;
+        continue;
+      }
+    }
+    const period = figurePeriod(s, f.q.start, markers, sections, ctx, modeAt);
+    const c = readComparison(s, f.q, after, period, sentenceLimit);
+    if (!c) continue;
+    f.comparison = c;
+    for (const u of c.used) {
+      const g = byStart.get(u.start);
+      if (!g) continue;
+      g.owner = f;
+      g.kind =
+        c.baseline?.figure === u ? "baseline" : u === c.percent ? "percent" : u === c.points ? "points" : "change";
+    }
+  }
+
+  // Subjects, periods, roles, quotes.
+  let lastEnd = 0;
+  let prev: Figure | undefined;
+  for (const f of figures) {
+    const ss = sentenceStartOf(s, f.q.start);
+    const prevInSentence = prev && prev.q.end > ss ? prev : undefined;
+    f.period =
+      f.anchor !== undefined
+        ? figurePeriod(s, f.anchor, markers, sections, ctx, modeAt)
+        : figurePeriod(s, f.q.start, markers, sections, ctx, modeAt);
+    if (isBase(s, f.q)) {
+      // The base's own year is the one its 在…基础上 names (a reference for the figures after it).
+      const hs = clauseStart(s, f.q.start, 0, HALF);
+      const m = markers.filter((x) => x.index >= hs && x.end <= f.q.start && x.period !== "").pop();
+      if (m) f.period = m.period;
+    }
+    const { subject, stop, raw } = subjectBefore(s, f.q, Math.max(lastEnd, ss), markers);
+    let subj = subject;
+    const listed = !!prevInSentence && s.slice(prevInSentence.q.end, f.q.start).trim() === "、";
+    if (!subj && listed && prevInSentence) subj = prevInSentence.subject;
+    // The words after the figure name it better when those before are a list of names (殷家浜等4条河道,
+    // 益丰新村4个老旧小区), a bare verb (形成46个项目清单) or end in a conjunction (居民家庭和1500户…).
+    const weak =
+      !subj || /等$/.test(subj) || subj.length <= 2 || /(?:和|及|与)$/.test(raw) || (stop === "、" && !listed);
+    if (weak && !listed) {
+      const after = forwardSubject(s, f, figures);
+      if (after) subj = after;
+    }
+    if (!subj && prevInSentence) subj = prevInSentence.subject;
+    // 年均增长12.1% after 地区生产总值…287.9亿元: the rate is of the figure before it.
+    if (prevInSentence && /^(?:年均|同比|增长|增速|增幅|比重|占比|递增|提高|下降)/.test(subj) && stop !== "、")
+      subj = `${prevInSentence.subject}${subj}`;
+    // 把税收在2022年(30.20亿元)基础上: the base figure measures what comes before 在.
+    if (isBase(s, f.q)) {
+      const cs = clauseStart(s, f.q.start);
+      const at = s.lastIndexOf("在", f.q.start);
+      if (at > cs) subj = subjectBefore(s, { ...f.q, start: at }, cs, markers).subject || subj;
+    }
+    f.subject = subj;
+    lastEnd = f.q.end;
+    prev = f;
+  }
+  for (const f of figures) {
+    if (f.kind === "observation") {
+      f.role = isBase(s, f.q) ? "baseline" : roleOf(s, f, modeAt(f.anchor ?? f.q.start));
+      if (f.fromTo) {
+        const from = f.fromTo.from;
+        const fromYear = f.fromTo.fromYear;
+        if (f.fromTo.toYear !== undefined) f.period = String(f.fromTo.toYear);
+        const toYear = /^(\d{4})$/.exec(f.period)?.[1];
+        from.period = fromYear !== undefined ? String(fromYear) : previousOf(f.period);
+        from.subject = f.subject || from.subject;
+        from.role = "baseline";
+        from.baselinePeriod = from.period;
+        // 年均增长 after 由2010年…到2015年 is a rate over 2011-2015.
+        if (fromYear !== undefined && toYear && Number(toYear) > fromYear + 1) {
+          const span = `${fromYear + 1}/${toYear}`;
+          for (const g of figures)
+            if (
+              g.q.start > f.q.end &&
+              g.q.start < sentenceEndOf(s, f.q.end) &&
+              /年均/.test(g.subject) &&
+              g.owner === undefined
+            )
+              g.period = span;
+        }
+      }
+    }
+  }
+  for (const f of figures) {
+    if (f.kind === "observation") continue;
+    const owner = f.owner as Figure;
+    if (f.kind === "baseline") {
+      f.role = "baseline";
+      if (!f.fromTo && owner.comparison?.baseline) f.period = owner.comparison.baseline.period;
+      f.subject = owner.subject || f.subject;
+    } else {
+      f.role = owner.role;
+      f.period = owner.period;
+      f.subject = owner.subject;
+    }
+  }
+  // Quotes: the clause of the figure, stretched over its comparison's clauses.
+  for (const f of figures) {
+    const group = [f, ...figures.filter((g) => g.owner === f)];
+    if (f.fromTo) group.push(f.fromTo.from);
+    const first = Math.min(...group.map((g) => g.q.start));
+    const last = Math.max(...group.map((g) => g.q.end));
+    const [a, b] = trimSpan(s, clauseStart(s, first), clauseEnd(s, Math.max(last, f.comparison?.end ?? 0)));
+    f.quoteStart = a;
+    f.quoteEnd = b;
+  }
+  for (const f of figures) {
+    if (f.kind !== "observation" && f.owner) {
+      f.quoteStart = f.owner.quoteStart;
+      f.quoteEnd = f.owner.quoteEnd;
+    }
+  }
+
+  // Observations and indicators.
+  const indicators = new Map<string, Indicator>();
+  const observations: Observation[] = [];
+  const quantities: ExtractedQuantity[] = [];
+  const observationFigures = figures.filter((f) => f.kind === "observation" || f.kind === "baseline");
+  observationFigures.forEach((f, i) => {
+    f.id = `o${String(i + 1).padStart(3, "0")}`;
+  });
+  const suggestionsOf = new Map<Figure, { indicator: string; suggestions: IndicatorSuggestion[] }>();
+  for (const f of observationFigures) {
+    const quote = text.slice(f.quoteStart, f.quoteEnd);
+    const headings = f.sections.map((x) => x.heading).join(" ");
+    const suggestions = suggestIndicators(f.subject, f.q.unit, quote);
+    const top = suggestions[0];
+    let indicator: string;
+    if (top && top.confidence >= ASSIGN_THRESHOLD) {
+      indicator = top.id;
+    } else {
+      const local = localIndicator(f.subject, f.q.unit, guessCategory(f.subject, headings, quote));
+      if (!indicators.has(local.id)) indicators.set(local.id, local);
+      indicator = local.id;
+    }
+    suggestionsOf.set(f, { indicator, suggestions });
+    const o: Observation = {
+      id: f.id,
+      indicator,
+      role: f.role,
+      period: f.period,
+      quantity: quantityOf(f.q),
+      section: sectionPath(f.sections),
+      source: { quote, offset: p.cp[f.quoteStart] ?? 0 },
+    };
+    if (f.subject) o.subject = f.subject;
+    const c = f.comparison;
+    if (c) {
+      o.comparison = { direction: c.direction };
+      if (c.baseline) o.comparison.baseline = { quantity: quantityOf(c.baseline.figure), period: c.baseline.period };
+      if (c.change) o.comparison.change = quantityOf(c.change);
+      if (c.percent) o.comparison.percent = quantityOf(c.percent);
+      if (c.points) o.comparison.points = quantityOf(c.points);
+    } else if (f.fromTo) {
+      o.comparison = {
+        direction: f.fromTo.direction,
+        baseline: { quantity: quantityOf(f.fromTo.from.q), period: f.fromTo.from.period },
+      };
+    }
+    observations.push(o);
+  }
+  for (const f of figures) {
+    const owner = f.kind === "observation" || f.kind === "baseline" ? f : (f.owner as Figure);
+    const ind = suggestionsOf.get(owner) ?? { indicator: "", suggestions: [] };
+    const e: ExtractedQuantity = {
+      ...quantityOf(f.q),
+      printed: f.q.printed,
+      start: p.cp[f.q.start] ?? 0,
+      end: p.cp[f.q.end] ?? 0,
+      kind: f.kind,
+      observation: owner.id,
+      subject: f.subject,
+      quote: text.slice(f.quoteStart, f.quoteEnd),
+      offset: p.cp[f.quoteStart] ?? 0,
+      section: sectionPath(f.sections),
+      period: f.period,
+      role: f.role,
+      indicator: ind.indicator,
+      suggestions: f.kind === "observation" || f.kind === "baseline" ? ind.suggestions : [],
+    };
+    quantities.push(e);
+  }
+
+  const report = buildReport(text, options, meta, ctx, [...indicators.values()], observations, warnings);
+  return {
+    report,
+    quantities,
+    sections: sections.map(({ startIndex: _s, headingEndIndex: _h, endIndex: _e, ...rest }) => rest),
+    warnings,
+    skipped,
+  };
+}
+
+function quantityOf(q: ParsedQuantity): Quantity {
+  const out: Quantity = {
+    value: q.value,
+    unit: q.unit,
+    decimals: q.decimals,
+    qualifier: q.qualifier,
+    printed: q.printed,
+  };
+  if (q.max !== undefined) out.max = q.max;
+  return out;
+}
+
+function sectionPath(secs: readonly IndexedSection[]): string[] {
+  return secs.map((x) => x.heading);
+}
+
+const SENTENCE = /[。!！?？\n]/;
+function sentenceStartOf(s: string, at: number): number {
+  return clauseStart(s, at, 0, SENTENCE);
+}
+function sentenceEndOf(s: string, at: number): number {
+  return clauseEnd(s, at, s.length, SENTENCE);
+}
+/** A run of the sentence between semicolons: the scope of 力争, 确保, 目标. */
+const HALF = /[;；。!！?？\n]/;
+
+function previousOf(period: string): string {
+  const y = /^(\d{4})/.exec(period);
+  return y ? String(Number(y[1]) - 1) : period;
+}
+
+function forwardSubject(s: string, f: Figure, figures: readonly Figure[]): string {
+  const idx = figures.indexOf(f);
+  let g: Figure | undefined = f;
+  // 36条、23.88公里生态清洁小流域治理: the list shares the words after its last figure.
+  for (let k = idx; g && k < figures.length; k++) {
+    const next = figures[k + 1];
+    const subj = subjectAfter(s, g.q, next ? next.q.start : s.length);
+    if (subj) return subj;
+    if (!next || !/^、?$/.test(s.slice(g.q.end, next.q.start))) return "";
+    g = next;
+  }
+  return "";
+}
+
+/**
+ * The period of the figure at `at`: the nearest period phrase before it in its sentence, else
+ * one leading its paragraph, else one in the nearest heading, else the part's own period.
+ */
+function figurePeriod(
+  s: string,
+  at: number,
+  markers: readonly PeriodMarker[],
+  sections: readonly IndexedSection[],
+  ctx: YearContext,
+  modeAt: (i: number) => SectionMode,
+): string {
+  const own = (m: PeriodMarker) => !m.reference && m.period !== "";
+  const inRange = (a: number, b: number) => markers.filter((m) => m.index >= a && m.end <= b);
+  // A phrase holds until the next semicolon; one leading the sentence (1-5月,…) holds to its end.
+  const hs = clauseStart(s, at, 0, HALF);
+  const last = inRange(hs, at).filter(own).pop();
+  if (last) return last.period;
+  // A phrase that opens its sentence or paragraph (1-5月, / 五年来, / 经济形势稳中向好:上半年,) holds for all of it.
+  const opening = (from: number) => {
+    const m = markers.find((x) => x.index >= from && x.index <= from + 12 && x.end <= at);
+    if (!m || !own(m)) return undefined;
+    const gap = s.slice(from, m.index);
+    const next = s.slice(m.end, m.end + 2);
+    return /^[^,，;；。]*[:：]?\s*$/.test(gap) &&
+      (gap === "" || /[:：]\s*$/.test(gap)) &&
+      /^(?:[,，:：]|以来)/.test(next)
+      ? m
+      : undefined;
+  };
+  const ss = sentenceStartOf(s, at);
+  const colon = s.slice(ss, at).search(/[:：]/);
+  const sentenceLead = opening(ss) ?? (colon >= 0 ? opening(ss + colon + 1) : undefined);
+  if (sentenceLead) return sentenceLead.period;
+  const ls = lineStart(s, at);
+  const ps = trimSpan(s, ls, ss)[0];
+  const para = ls < ss ? opening(ps) : undefined;
+  if (para && para.index === ps) return para.period;
+  const secs = sectionsAt(sections, at).reverse();
+  for (const sec of secs) {
+    const h = inRange(sec.startIndex, sec.headingEndIndex).filter(own)[0];
+    if (h) return h.period;
+  }
+  return modeAt(at) === "plan" ? String(ctx.planYear) : ctx.reviewPeriod;
+}
+
+function roleOf(s: string, f: Figure, mode: SectionMode): Role {
+  if (mode === "glossary") return "plan";
+  if (mode !== "plan") return "actual";
+  if (f.q.qualifier === "at_least" || f.q.qualifier === "at_most") return "target";
+  const hs = clauseStart(s, f.q.start, 0, HALF);
+  const before = s.slice(hs, f.q.start);
+  if (TARGET_WORDS.test(before)) return "target";
+  const near = s.slice(clauseStart(s, f.q.start), f.q.start).replace(/[\s\u3000]/g, "");
+  if (TARGET_NEAR.test(near) || TASK_WORDS.test(near)) return "target";
+  return "plan";
+}
+
+function buildReport(
+  text: string,
+  options: ExtractOptions,
+  meta: ReturnType<typeof readMeta>,
+  ctx: YearContext,
+  indicators: Indicator[],
+  observations: Observation[],
+  warnings: string[],
+): Report {
+  const sha256 = options.sha256 ?? sha256HexSync(text);
+  let jurisdiction = options.jurisdiction;
+  if (!jurisdiction) {
+    const zh = meta.jurisdiction ?? "未知";
+    if (!meta.jurisdiction)
+      warnings.push("jurisdiction not found in the opening lines: recorded as 未知; pass options.jurisdiction");
+    else
+      warnings.push(
+        `jurisdiction read as ${zh} (${meta.level ?? levelOf(zh)}); its English name is left as the Chinese`,
+      );
+    jurisdiction = { name: { zh, en: zh }, level: meta.level ?? levelOf(zh) };
+  }
+  const titleZh =
+    typeof options.title === "string"
+      ? options.title
+      : (options.title?.zh ??
+        (meta.title && meta.title !== "政府工作报告" ? meta.title : `${jurisdiction.name.zh}政府工作报告`));
+  const titleEn =
+    typeof options.title === "object"
+      ? options.title.en
+      : `${jurisdiction.name.en} government work report, ${ctx.year}`;
+  const report: Report = {
+    id: options.id ?? `draft-${sha256.slice(0, 12)}`,
+    title: { zh: titleZh || "政府工作报告", en: titleEn },
+    jurisdiction: { ...jurisdiction, parents: [] },
+    source: { sha256, chars: [...text].length },
+    period: options.reportPeriod ?? ctx.reviewPeriod,
+    units: [],
+    indicators,
+    observations,
+    relations: [],
+    acknowledged: [],
+  };
+  if (options.sourceFile) report.source.file = options.sourceFile;
+  if (meta.delivered) report.delivered = meta.delivered;
+  if (meta.sessionBody) {
+    report.session = { body: { zh: meta.sessionBody, en: meta.sessionBody } };
+    if (meta.term) report.session.term = meta.term;
+    if (meta.meeting) report.session.meeting = meta.meeting;
+  }
+  if (meta.speaker) report.speaker = { zh: meta.speaker };
+  return report;
+}
+
+/** Options are the caller's, not the text's: a bad one is a programming error and throws. */
+function checkOptions(o: ExtractOptions): void {
+  if (o.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(o.sha256))
+    throw new TypeError(`options.sha256 must be 64 lower-case hex digits, got "${o.sha256}"`);
+  if (o.id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(o.id))
+    throw new TypeError(`options.id must be letters, digits, '.', '_' or '-', got "${o.id}"`);
+  if (o.year !== undefined && !(Number.isInteger(o.year) && o.year >= 1900 && o.year <= 2100))
+    throw new TypeError(`options.year must be a whole year between 1900 and 2100, got ${o.year}`);
+  if (o.reportPeriod !== undefined) {
+    try {
+      parsePeriod(o.reportPeriod);
+    } catch (e) {
+      throw new TypeError(`options.reportPeriod: ${(e as Error).message}`);
+    }
+  }
+}
+
+/** A figure printed as the base of a target: 在2022年(30.20亿元)基础上, 在30亿元的基础上. */
+function isBase(s: string, q: ParsedQuantity): boolean {
+  return /^[)）]?(?:的)?基础上/.test(s.slice(q.end, q.end + 5));
+}
+
+/** ① … ⑳, ㉑ … ㉟, ㊱ … ㊿: the circled numbers that mark footnotes explained in a glossary. */
+export function circled(n: number): string | undefined {
+  if (n >= 1 && n <= 20) return String.fromCharCode(0x2460 + n - 1);
+  if (n >= 21 && n <= 35) return String.fromCharCode(0x3251 + n - 21);
+  if (n >= 36 && n <= 50) return String.fromCharCode(0x32b1 + n - 36);
+  return undefined;
+}
+
+/**
+ * Where the body uses the term a glossary entry explains: its footnote marker (⑤ or [5]) before
+ * the glossary. A figure in the entry takes its role and period from there: the 1+10+X plan
+ * explained in entry 14 is part of the work planned where ⑭ is printed.
+ */
+function footnoteAnchor(s: string, entry: IndexedSection, sections: readonly IndexedSection[]): number | undefined {
+  const n = Number(/\d+/.exec(entry.label)?.[0]);
+  const glossary = sections.find((x) => x.kind === "glossary");
+  const limit = glossary?.startIndex ?? entry.startIndex;
+  const body = s.slice(0, limit);
+  for (const mark of [circled(n), `[${n}]`, `【${n}】`, `〔${n}〕`]) {
+    if (!mark) continue;
+    const at = body.indexOf(mark);
+    if (at >= 0) return at;
+  }
+  return undefined;
+}

@@ -1,0 +1,63 @@
+import type { ParsedQuantity } from "@govreport/schema";
+import { CLAUSE_END, clauseStart, lineStart } from "./text.js";
+
+/**
+ * Why a printed number is not a fact the report states, or undefined when it is one.
+ * `findQuantities` already skips dates, ordinals, identifiers (13号线, S20, B3-5, 12345) and
+ * footnote markers; these rules catch what needs more context than the figure's neighbours.
+ */
+export function nonFact(scan: string, q: ParsedQuantity): string | undefined {
+  const before = scan[q.start - 1] ?? "";
+  const after = scan[q.end] ?? "";
+  if ((before === "[" || before === "【" || before === "〔") && /^[\]】〕]/.test(after)) return "footnote marker";
+  const name = insideName(scan, q);
+  if (name) return `part of a name: ${name}`;
+  const clause = scan.slice(clauseStart(scan, q.start), q.start);
+  // 每2.5万人设置1个: a ratio that sets a standard, not a count of anything done.
+  if (/每$/.test(scan.slice(q.start - 1, q.start)) || /每(?:\d|[万千百]人)/.test(clause)) return "rate standard (每…)";
+  // 注册资金500万元以上36家, 60岁以上独居老人: a threshold that qualifies what is counted.
+  if (/(以上|以下|以内|及以上|及以下)$/.test(q.printed) && !isBoundaryAfter(scan, q.end)) return "threshold";
+  if (/^周?岁$/.test(q.unit) && !isBoundaryAfter(scan, q.end)) return "age threshold";
+  // 24小时红色加油站, 24小时值班, 15分钟生活圈: opening hours and reach describe a service. (Longer
+  // spans are facts: 提供1-2个月共享办公空间.)
+  if (
+    /^(?:小时|分钟)$/.test(q.unit) &&
+    /^[\u4e00-\u9fff]/.test(after) &&
+    !/^(?:以上|以下|以内|之内|内|左右|多|余)/.test(scan.slice(q.end))
+  )
+    return "duration describing a thing";
+  // 2×35万千瓦: a specification of something else.
+  if (/[×*xX]$/.test(before) || /^[×*]/.test(after)) return "specification";
+  return undefined;
+}
+
+/** Whether a figure ends its phrase: a clause end, a list separator, a closing bracket or the text end. */
+function isBoundaryAfter(scan: string, end: number): boolean {
+  const rest = scan.slice(end, end + 3);
+  return rest.length === 0 || CLAUSE_END.test(rest[0] ?? "") || /^[、)）\]”"’》:：]|^的?目标|^[,，]/.test(rest);
+}
+
+const OPEN = '“「《"';
+const CLOSE: Record<string, string> = { "“": "”", "「": "」", "《": "》", '"': '"' };
+const MAX_NAME = 30;
+
+/**
+ * A figure inside quotation marks or a title, among other words, is part of a name or slogan:
+ * “15分钟社区生活圈”, “5个一批”, 《三年行动计划》. A quote holding just the figure is a figure.
+ */
+function insideName(scan: string, q: ParsedQuantity): string | undefined {
+  const from = Math.max(lineStart(scan, q.start), q.start - MAX_NAME);
+  for (let i = q.start - 1; i >= from; i--) {
+    const c = scan[i] ?? "";
+    if (Object.values(CLOSE).includes(c) && c !== '"') return undefined;
+    if (OPEN.includes(c)) {
+      const close = CLOSE[c] ?? "";
+      const j = scan.indexOf(close, q.end);
+      if (j < 0 || j - i > MAX_NAME + 2 || scan.slice(q.end, j).includes("\n")) return undefined;
+      const inner = scan.slice(i + 1, j);
+      if (inner.trim() === q.printed.trim()) return undefined;
+      return scan.slice(i, j + 1);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,151 @@
+import { type JurisdictionLevel, parseChineseNumber } from "@govreport/schema";
+import { findPeriodMarkers, type YearContext } from "./periods.js";
+import type { IndexedSection } from "./sections.js";
+
+export interface Meta {
+  title?: string;
+  delivered?: string;
+  sessionBody?: string;
+  term?: number;
+  meeting?: number;
+  jurisdiction?: string;
+  level?: JurisdictionLevel;
+  speaker?: string;
+  /** The year the report was delivered, when the text says so. */
+  deliveredYear?: number;
+  deliveredMonth?: number;
+}
+
+const HEAD = 1500;
+
+/** The report's identity as its opening lines print it: title, date and congress, speaker. */
+export function readMeta(scan: string, bodyStart: number): Meta {
+  const head = scan.slice(bodyStart, bodyStart + HEAD);
+  const meta: Meta = {};
+  const lines = head
+    .split("\n")
+    .map((l) => l.replace(/[\s\u3000]+/g, " ").trim())
+    .filter((l) => l.length > 0);
+  const titleLine = lines.find((l) => l.replace(/ /g, "").includes("政府工作报告"));
+  if (titleLine) meta.title = titleLine.replace(/ /g, "").replace(/^[《“]|[》”]$/g, "");
+  const d = /(\d{4})年(\d{1,2})月(\d{1,2})日[^\n]{0,4}?在([^\n]{2,60}?)上/.exec(head);
+  if (d) {
+    const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+    if (y >= 1949 && y <= 2100 && m >= 1 && m <= 12 && day >= 1 && day <= new Date(Date.UTC(y, m, 0)).getUTCDate()) {
+      meta.delivered = `${y}-${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+      meta.deliveredYear = y;
+      meta.deliveredMonth = m;
+    }
+    const body = /^(.*?第([一二三四五六七八九十]+)届人民代表大会)(?:第([一二三四五六七八九十]+)次会议)?/.exec(
+      d[4] ?? "",
+    );
+    if (body) {
+      meta.sessionBody = body[1];
+      meta.term = cn(body[2]);
+      meta.meeting = cn(body[3]);
+    }
+  }
+  const place =
+    /([\u4e00-\u9fa5]{2,14}?)第[一二三四五六七八九十]+届人民代表大会/.exec(head)?.[1] ??
+    /代表([\u4e00-\u9fa5]{2,14}?)人民政府/.exec(head)?.[1] ??
+    /([\u4e00-\u9fa5]{2,14}?)人民政府(?:区长|市长|县长|镇长|乡长|省长|主席|旗长)/.exec(head)?.[1];
+  if (place) {
+    const name = place.replace(/^.*[在]/, "").replace(/^(?:代表|我代表)/, "");
+    meta.jurisdiction = name;
+    meta.level = levelOf(name);
+  }
+  const speaker = lines.find(
+    (l) =>
+      /^(?:[\u4e00-\u9fa5]{2,16}(?:区长|市长|县长|镇长|乡长|省长|主席|旗长) )?[\u4e00-\u9fa5] ?[\u4e00-\u9fa5]{1,3}$/.test(
+        l,
+      ) && !/报告|代表|同志/.test(l),
+  );
+  if (speaker) {
+    const parts = speaker.split(" ");
+    // "李 灿" is one name spaced out; "保定市人民政府市长 郭建英" is a title and a name.
+    const name = parts.length > 1 && parts[0] && parts[0].length > 3 ? parts.slice(1).join("") : parts.join("");
+    if (name.length >= 2 && name.length <= 4) meta.speaker = name;
+  }
+  return meta;
+}
+
+function cn(s: string | undefined): number | undefined {
+  if (!s) return undefined;
+  try {
+    const n = parseChineseNumber(s);
+    return n > 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The level of government a place name's suffix implies. 市 is read as a prefecture-level city. */
+export function levelOf(name: string): JurisdictionLevel {
+  if (/街道$/.test(name)) return "street";
+  if (/(?:省|自治区)$/.test(name) && !/(?:市|县)/.test(name)) return "provincial";
+  if (/镇$/.test(name)) return "town";
+  if (/乡$/.test(name)) return "township";
+  if (/(?:县|旗)$/.test(name)) return "county";
+  if (/区$/.test(name)) return "district";
+  if (/市$/.test(name)) return "prefecture";
+  return "district";
+}
+
+/**
+ * The years relative phrases resolve against. `year` is the year the report is delivered in
+ * (options.year, else the date line, else the first year printed near the start, else the most
+ * printed year); the review year is the year before when the review heading says 过去一年 or
+ * the report is delivered before July without saying 上半年.
+ */
+export function inferYears(
+  scan: string,
+  bodyStart: number,
+  meta: Meta,
+  sections: readonly IndexedSection[],
+  options: { year?: number; reportPeriod?: string },
+  warnings: string[],
+): YearContext {
+  let year = options.year ?? meta.deliveredYear;
+  if (year === undefined) {
+    const early = /(?:^|[^\d])((?:19|20)\d\d)年/.exec(scan.slice(bodyStart, bodyStart + 300));
+    if (early) year = Number(early[1]);
+  }
+  if (year === undefined) {
+    const counts = new Map<number, number>();
+    for (const m of scan.matchAll(/(?:^|[^\d])((?:19|20)\d\d)年/g)) {
+      const y = Number(m[1]);
+      counts.set(y, (counts.get(y) ?? 0) + 1);
+    }
+    const top = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+    if (top) year = top[0];
+  }
+  if (year === undefined) {
+    year = new Date().getUTCFullYear();
+    warnings.push(
+      `no year found in the text: the report year is taken as the current year (${year}); pass options.year`,
+    );
+  }
+  const review = sections.find((s) => s.level <= 1 && s.mode === "review" && s.kind !== "glossary");
+  const plan = sections.find((s) => s.level <= 1 && s.mode === "plan");
+  const explicit = (h: string | undefined) => {
+    const m = h ? /((?:19|20)\d\d)年(?!\d|月)/.exec(h) : null;
+    return m ? Number(m[1]) : undefined;
+  };
+  let reviewYear = explicit(review?.heading);
+  if (reviewYear === undefined) {
+    const h = review?.heading ?? "";
+    if (/过去一年|去年|上年/.test(h)) reviewYear = year - 1;
+    else if (/上半年|今年|本年|前三季度/.test(h)) reviewYear = year;
+    else if (meta.deliveredMonth !== undefined && meta.deliveredMonth <= 6 && options.year === undefined)
+      reviewYear = year - 1;
+    else reviewYear = year;
+  }
+  const planYear = explicit(plan?.heading) ?? Math.max(year, reviewYear);
+  const base: YearContext = { year, reviewYear, planYear, reviewPeriod: String(reviewYear) };
+  let reviewPeriod = options.reportPeriod;
+  if (!reviewPeriod && review) {
+    const markers = findPeriodMarkers(review.heading, base, () => "review").filter((m) => m.period && !m.reference);
+    reviewPeriod = markers[0]?.period;
+  }
+  return { ...base, reviewPeriod: reviewPeriod ?? String(reviewYear) };
+}

@@ -1,0 +1,145 @@
+import { type Prepared, prepare, SPACE } from "./text.js";
+
+export type SectionKind = "part" | "chapter" | "section" | "glossary" | "entry";
+
+/**
+ * What a part of the report does: review the past period (figures are actuals), plan the next
+ * (figures are plans or targets), or explain terms (the glossary, whose figures are definitions).
+ */
+export type SectionMode = "review" | "plan" | "glossary";
+
+export interface Section {
+  kind: SectionKind;
+  /** 0 for parts, 1 for chapters and the glossary, 2 for sections and glossary entries. */
+  level: number;
+  /** The marker as printed: 第一部分, 一、, (一), 1、 */
+  label: string;
+  /** The heading as printed, marker included: "(一)招商安商稳商氛围浓厚" */
+  heading: string;
+  /** Code-point offsets into the text given: the heading starts at `start`; the section runs to `end`. */
+  start: number;
+  headingEnd: number;
+  end: number;
+  mode: SectionMode;
+}
+
+/** A section with UTF-16 indices as well, for the extractor's own use. */
+export interface IndexedSection extends Section {
+  startIndex: number;
+  headingEndIndex: number;
+  endIndex: number;
+}
+
+const CN = "[一二三四五六七八九十]+";
+const PART = new RegExp(`^第${CN}部分`);
+const CHAPTER = new RegExp(`^${CN}、`);
+const SECTION = new RegExp(`^[（(]${CN}[）)]`);
+const GLOSSARY = /名词解释|名词注释|名词解读|注释[:：]?$/;
+const ENTRY = /^\d{1,3}(?:、|[.．](?!\d))/;
+
+const REVIEW_WORDS = /回顾|工作情况|过去|成绩|成就|成效|进展|总结|完成情况/;
+const PLAN_WORDS = /安排|任务|目标|重点工作|打算|计划|思路|部署|展望|建议|要求/;
+
+/** A heading line is short; a long line starting with 一、 is body text that happens to. */
+const MAX_HEADING = 80;
+
+function headingText(line: string): string {
+  const stop = line.search(/[。]/);
+  const text = stop >= 0 ? line.slice(0, stop) : line;
+  return text.length > MAX_HEADING ? text.slice(0, MAX_HEADING) : text;
+}
+
+function modeOf(heading: string): SectionMode | undefined {
+  if (REVIEW_WORDS.test(heading)) return "review";
+  if (PLAN_WORDS.test(heading)) return "plan";
+  return undefined;
+}
+
+/**
+ * Finds the headings of a report: parts (第一部分), chapters (一、), sections ((一), （一）, at
+ * the start of a paragraph, up to the first 。) and a numbered glossary (名词解释, then 1、 2、 …).
+ * Each section runs until the next heading of the same or a higher level.
+ */
+export function indexSections(p: Prepared): IndexedSection[] {
+  const s = p.scan;
+  const out: IndexedSection[] = [];
+  let inGlossary = false;
+  let lastTopMode: SectionMode = "review";
+  let partMode: SectionMode | undefined;
+  let pos = 0;
+  while (pos <= s.length) {
+    const nl = s.indexOf("\n", pos);
+    const end = nl < 0 ? s.length : nl;
+    let a = pos;
+    while (a < end && SPACE.test(s[a] ?? "")) a++;
+    const line = s.slice(a, end).replace(/\s+$/, "");
+    const found = classify(line, inGlossary);
+    if (found) {
+      const heading =
+        found.kind === "glossary" ? line : found.kind === "entry" ? line.split(/[:：]/)[0] || line : headingText(line);
+      const trimmedHeading = p.original.slice(a, a + heading.length);
+      let mode: SectionMode;
+      if (found.kind === "glossary") {
+        inGlossary = true;
+        mode = "glossary";
+      } else if (found.kind === "entry") {
+        mode = "glossary";
+      } else if (found.kind === "part") {
+        partMode = modeOf(heading) ?? lastTopMode;
+        mode = partMode;
+        lastTopMode = mode;
+      } else if (found.kind === "chapter") {
+        mode = modeOf(heading) ?? partMode ?? lastTopMode;
+        if (partMode === undefined) lastTopMode = mode;
+      } else {
+        const parent = [...out].reverse().find((x) => x.level < 2);
+        mode = parent?.mode ?? lastTopMode;
+      }
+      out.push({
+        kind: found.kind,
+        level: found.level,
+        label: found.label,
+        heading: trimmedHeading,
+        start: 0,
+        headingEnd: 0,
+        end: 0,
+        mode,
+        startIndex: a,
+        headingEndIndex: a + heading.length,
+        endIndex: s.length,
+      });
+    }
+    if (nl < 0) break;
+    pos = nl + 1;
+  }
+  for (let i = 0; i < out.length; i++) {
+    const sec = out[i] as IndexedSection;
+    const next = out.slice(i + 1).find((x) => x.level <= sec.level);
+    sec.endIndex = next ? next.startIndex : s.length;
+    sec.start = p.cp[sec.startIndex] ?? 0;
+    sec.headingEnd = p.cp[sec.headingEndIndex] ?? 0;
+    sec.end = p.cp[sec.endIndex] ?? 0;
+  }
+  return out;
+}
+
+function classify(line: string, inGlossary: boolean): { kind: SectionKind; level: number; label: string } | undefined {
+  if (line.length === 0) return undefined;
+  let m: RegExpExecArray | null;
+  if ((m = PART.exec(line))) return { kind: "part", level: 0, label: m[0] };
+  if (line.length <= 40 && GLOSSARY.test(line)) return { kind: "glossary", level: 1, label: line };
+  if (inGlossary && (m = ENTRY.exec(line))) return { kind: "entry", level: 2, label: m[0] };
+  if ((m = CHAPTER.exec(line))) return { kind: "chapter", level: 1, label: m[0] };
+  if ((m = SECTION.exec(line))) return { kind: "section", level: 2, label: m[0].replace("（", "(").replace("）", ")") };
+  return undefined;
+}
+
+/** The sections of a report text, with code-point offsets into the text as given. */
+export function splitSections(text: string): Section[] {
+  return indexSections(prepare(text)).map(({ startIndex: _s, headingEndIndex: _h, endIndex: _e, ...rest }) => rest);
+}
+
+/** The sections enclosing a UTF-16 index, outermost first. */
+export function sectionsAt(sections: readonly IndexedSection[], index: number): IndexedSection[] {
+  return sections.filter((x) => x.startIndex <= index && index < x.endIndex).sort((a, b) => a.level - b.level);
+}

@@ -1,0 +1,62 @@
+import type { ParsedQuantity } from "@govreport/schema";
+import type { PeriodMarker } from "./periods.js";
+
+/** Where a subject may start: after a clause end, a list separator or a colon. */
+const SUBJECT_STOP = /[,，;；:：。!！?？、\n(（)）]/;
+
+const LEAD =
+  /^(?:其中|另外|此外|并且|同时|以及|累计|累积|共计|合计|总计|全年|当年|完成|实现|达到|新建成|建成|全面|进一步|有效|成功|顺利|并|且|及|和|与|对|把|将|共)+/;
+const TRAIL =
+  /(?:分别|累计|累积|共计|合计|总计|达到|突破|超过|增至|增加到|增长到|提高到|上升到|下降到|减少到|降至|实现|完成|以及|达|为|是|共|到|至|的|和|及|与|由)+$/;
+/** Verbs that end a subject read forward from the figure: 3家公办养老院获评… → 公办养老院. */
+const FORWARD_END =
+  /获评|获得|获|开展|完成|实现|参与|参加|被|进行|实施|落实|得到|达到|通过|入选|荣获|纳入|覆盖|惠及|涉及|开工|建成|投入|提供|接受/;
+const MAX_SUBJECT = 40;
+
+/** Removes the period phrases printed inside a subject: 2020年空气质量优良天数 → 空气质量优良天数. */
+function dropMarkers(text: string, start: number, markers: readonly PeriodMarker[]): string {
+  let out = "";
+  let i = start;
+  for (const m of markers) {
+    if (m.end <= start || m.index >= start + text.length) continue;
+    out += text.slice(i - start, Math.max(i, m.index) - start);
+    i = Math.max(i, m.end);
+  }
+  out += text.slice(Math.max(0, i - start));
+  return out;
+}
+
+export function clean(s: string): string {
+  let t = s.replace(/[\s\u3000]+/g, "");
+  for (let k = 0; k < 3; k++) t = t.replace(LEAD, "").replace(TRAIL, "");
+  return t.replace(/^[“”"《》]+$/, "");
+}
+
+/**
+ * The phrase a figure measures, read back from the figure to the previous clause boundary or
+ * figure: 共计完成税收20.17亿元 → 税收. Lead-in and linking words are dropped where they only say
+ * how the figure was reached; the rest stays as printed.
+ */
+export function subjectBefore(
+  scan: string,
+  f: ParsedQuantity,
+  previousEnd: number,
+  markers: readonly PeriodMarker[],
+): { subject: string; stop: string; raw: string } {
+  let i = f.start;
+  const floor = Math.max(previousEnd, f.start - MAX_SUBJECT);
+  while (i > floor && !SUBJECT_STOP.test(scan[i - 1] ?? "")) i--;
+  const raw = scan.slice(i, f.start);
+  return { subject: clean(dropMarkers(raw, i, markers)), stop: i > 0 ? (scan[i - 1] ?? "") : "", raw: raw.trim() };
+}
+
+/** The phrase after a figure, when nothing before it names what it counts: 推进5906户居民用户燃具软管更换. */
+export function subjectAfter(scan: string, f: ParsedQuantity, nextStart: number): string {
+  let j = f.end;
+  const ceiling = Math.min(nextStart, f.end + MAX_SUBJECT);
+  while (j < ceiling && !SUBJECT_STOP.test(scan[j] ?? "")) j++;
+  let raw = scan.slice(f.end, j);
+  const verb = raw.search(FORWARD_END);
+  if (verb > 0) raw = raw.slice(0, verb);
+  return clean(raw.replace(/^(?:的|以上|以下|以内|左右)+/, ""));
+}
