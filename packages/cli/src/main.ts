@@ -86,6 +86,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       debug,
       lang: (args.options.lang as "zh" | "en" | undefined) ?? defaultLang(io.env),
     };
+    // zod compiles a parser per object schema on first use (~30 ms for the report schema), which
+    // pays off over many parses; a command-line run parses once. This is z.config({ jitless: true })
+    // set through zod's global, so that it applies before the bundled zod is loaded.
+    const g = globalThis as { __zod_globalConfig?: { jitless?: boolean } };
+    g.__zod_globalConfig = { ...g.__zod_globalConfig, jitless: true };
     const mod = await spec.load();
     return await mod.run(args, ctx);
   } catch (e) {

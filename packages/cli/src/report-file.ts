@@ -18,7 +18,7 @@ export function readOptions(ctx: Context): ReadOptions {
 /** Reads, decodes, parses and schema-checks a report file. Unreadable or malformed input throws a CliError. */
 export async function loadReportFile(arg: string, ctx: Context): Promise<LoadedReport> {
   const input = await readTextInput(arg, readOptions(ctx));
-  const doc = parseStructured(input.text, input.name);
+  const doc = await parseStructured(input.text, input.name);
   return { input, doc, parsed: parseReport(doc.data) };
 }
 

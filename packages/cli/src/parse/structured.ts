@@ -1,16 +1,7 @@
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseDocument,
-  type YAMLError,
-} from "yaml";
+import type { Document, Node, YAMLError } from "yaml";
 import { CliError, type Place } from "../errors.js";
+import { LineIndex } from "../format/lines.js";
+import { fastParse, type PosNode } from "./fast-yaml.js";
 import { findExcessiveNesting } from "./nesting.js";
 
 export type PathSegment = string | number;
@@ -46,16 +37,6 @@ export function detectFormat(name: string, text: string): Format {
   return /^\s*[[{]/.test(text) ? "json" : "yaml";
 }
 
-function codePointColumn(text: string, lineStart: number, index: number): number {
-  let col = 1;
-  for (let i = lineStart; i < index; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) i++;
-    col++;
-  }
-  return col;
-}
-
 /** The parser's message without its own " at line 3, column 5:" and code excerpt. */
 function cleanMessage(e: YAMLError): string {
   const first = e.message.split("\n")[0] ?? e.message;
@@ -67,31 +48,64 @@ function cleanMessage(e: YAMLError): string {
  * report never contains and what could exhaust time or memory: excessive nesting or aliases,
  * reserved keys (`__proto__`, `constructor`, `prototype`), duplicate keys, non-finite numbers and
  * several documents in one file. Every refusal is a CliError at the offending line and column.
+ * Documents in the plain subset reports use are read by a fast reader; the rest by `yaml`.
  */
-export function parseStructured(
+export async function parseStructured(
   text: string,
   file: string,
   format: Format = detectFormat(file, text),
-): StructuredDocument {
-  const lineCounter = new LineCounter();
-  const position = (offset: number): Position => {
-    const { line } = lineCounter.linePos(offset);
-    const start = lineCounter.lineStarts[line - 1] ?? 0;
-    return { line, column: codePointColumn(text, start, offset) };
-  };
-  const at = (offset: number | undefined): Place => ({ file, ...(offset === undefined ? {} : position(offset)) });
+): Promise<StructuredDocument> {
+  const lines = new LineIndex(text);
+  const position = (offset: number): Position => lines.at(offset);
 
   const deep = findExcessiveNesting(text, MAX_DEPTH);
   if (deep) throw new CliError(`nested more than ${MAX_DEPTH} levels deep`, { file, ...deep });
 
+  const fast = fastParse(text, format === "json");
+  const { data, locate } = fast
+    ? { data: fast.data, locate: locateIn(fast.pos, position) }
+    : await parseWithYaml(text, file, format, position);
+  const where = (segments: PathSegment[], key = false): Place => ({ file, ...locate(segments, { key }) });
+  checkValues(data, [], where);
+  return { data, format, locate };
+}
+
+type Locate = StructuredDocument["locate"];
+
+function locateIn(root: PosNode, position: (offset: number) => Position): Locate {
+  return (segments, options = {}) => {
+    let node: PosNode = root;
+    let best = root.at;
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i];
+      const last = i === segments.length - 1;
+      if (node.keys) {
+        const entry = node.keys.get(String(seg));
+        if (!entry) break;
+        best = last && options.key ? entry.key : entry.node.at;
+        node = entry.node;
+      } else if (node.items && typeof seg === "number") {
+        const item = node.items[seg];
+        if (!item) break;
+        best = item.at;
+        node = item;
+      } else break;
+    }
+    return position(best);
+  };
+}
+
+async function parseWithYaml(
+  text: string,
+  file: string,
+  format: Format,
+  position: (offset: number) => Position,
+): Promise<{ data: unknown; locate: Locate }> {
+  const { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } = await import("yaml");
+  const at = (offset: number | undefined): Place => ({ file, ...(offset === undefined ? {} : position(offset)) });
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
-      lineCounter,
-      schema: format === "json" ? "json" : "core",
-      uniqueKeys: true,
-      prettyErrors: false,
-    });
+    doc = parseDocument(text, { schema: format === "json" ? "json" : "core", uniqueKeys: true, prettyErrors: false });
   } catch (e) {
     throw new CliError(`cannot parse ${format.toUpperCase()}: ${(e as Error).message}`, { file });
   }
@@ -99,7 +113,7 @@ export function parseStructured(
   if (error) {
     const what = format === "json" ? "JSON" : "YAML";
     const msg =
-      error.code === "RESOURCE_EXHAUSTION" ? `nested too deeply to parse` : `invalid ${what}: ${cleanMessage(error)}`;
+      error.code === "RESOURCE_EXHAUSTION" ? "nested too deeply to parse" : `invalid ${what}: ${cleanMessage(error)}`;
     throw new CliError(msg, at(error.pos[0]));
   }
 
@@ -116,7 +130,7 @@ export function parseStructured(
     throw new CliError(`cannot read the ${format.toUpperCase()} document: ${(e as Error).message}`, { file });
   }
 
-  const locate = (segments: readonly PathSegment[], options: { key?: boolean } = {}): Position | undefined => {
+  const locate: Locate = (segments, options = {}) => {
     let node: unknown = doc.contents;
     let best: number | undefined = (doc.contents as Node | null)?.range?.[0];
     for (let i = 0; i < segments.length; i++) {
@@ -125,26 +139,21 @@ export function parseStructured(
       const last = i === segments.length - 1;
       if (isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-        if (!pair) return best === undefined ? undefined : position(best);
+        if (!pair) break;
         const keyStart = (pair.key as Node).range?.[0];
         const value = pair.value as Node | null;
         best = last && options.key ? keyStart : (value?.range?.[0] ?? keyStart);
         node = value;
       } else if (isSeq(node) && typeof seg === "number") {
         const item = node.items[seg] as Node | undefined;
-        if (!item) return best === undefined ? undefined : position(best);
+        if (!item) break;
         best = item.range?.[0] ?? best;
         node = item;
-      } else {
-        break;
-      }
+      } else break;
     }
     return best === undefined ? undefined : position(best);
   };
-
-  const where = (segments: PathSegment[], key = false): Place => ({ file, ...locate(segments, { key }) });
-  checkValues(data, [], where);
-  return { data, format, locate };
+  return { data, locate };
 }
 
 function pathString(segments: readonly PathSegment[]): string {

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+/**
+ * Start-up and throughput benchmark of the built binary. Runs each command N times, interleaved so
+ * that machine load affects all alike, and prints medians and ratios to `node -e 0` measured in the
+ * same run. Prints figures only: nothing here passes or fails on time.
+ *
+ *   pnpm --filter @govreport/cli bench [-- --runs 15]
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const bin = here("../dist/govreport.js");
+const reportYaml = here("../../data/reports/zhangjiang-2023-h1/report.yaml");
+const sourceTxt = here("../../data/reports/zhangjiang-2023-h1/source.txt");
+const runsArg = process.argv.indexOf("--runs");
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+
+if (!existsSync(bin)) {
+  console.error("bench: dist/govreport.js is missing; run `pnpm --filter @govreport/cli build` first");
+  process.exit(2);
+}
+
+const cases = [
+  ["node -e 0", ["-e", "0"]],
+  ["govreport --version", [bin, "--version"]],
+  ["govreport validate <report.yaml>", [bin, "validate", reportYaml]],
+  ["govreport check <source.txt>", [bin, "check", sourceTxt]],
+];
+
+const times = new Map(cases.map(([name]) => [name, []]));
+const codes = new Map();
+for (let i = 0; i < RUNS; i++) {
+  for (const [name, args] of cases) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, {
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    times.get(name).push(ms);
+    codes.set(name, r.status);
+  }
+}
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const base = median(times.get("node -e 0"));
+console.log(`${RUNS} runs each, interleaved; medians (exit code of the last run)`);
+for (const [name] of cases) {
+  const m = median(times.get(name));
+  console.log(
+    `  ${name.padEnd(36)} ${m.toFixed(1).padStart(7)} ms  ${(m / base).toFixed(2)}× node -e 0  (exit ${codes.get(name)})`,
+  );
+}
+
+// Extraction throughput, in process: what the check command spends beyond start-up.
+try {
+  const { extractReport } = await import("@govreport/extract");
+  const text = readFileSync(sourceTxt, "utf8");
+  const chars = [...text].length;
+  extractReport(text, { id: "bench" });
+  const n = 5;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) extractReport(text, { id: "bench" });
+  const s = Number(process.hrtime.bigint() - t0) / 1e9 / n;
+  console.log(
+    `extraction: ${chars} characters in ${(s * 1000).toFixed(1)} ms = ${Math.round(chars / s).toLocaleString("en")} characters/s`,
+  );
+} catch (e) {
+  console.log(`extraction throughput: not measured (${e.message.split("\n")[0]})`);
+}
