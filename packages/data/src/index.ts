@@ -7,6 +7,15 @@ import { CHECKS, REPORT_IDS, REPORTS, SOURCE_TEXTS } from "./generated/reports.j
 
 export { type CellValue, type Column, OBSERVATION_COLUMNS, type ObservationRow, observationRows } from "./columns.js";
 export { observationsCsv } from "./csv.js";
+export {
+  CSV_DIALECT,
+  dataPackage,
+  type PackageInfo,
+  type ResourceFile,
+  resourceName,
+  tableSchema,
+  tableSchemaField,
+} from "./datapackage.js";
 
 /** The ids of the shipped reports, in build order. */
 export const reportIds = REPORT_IDS;

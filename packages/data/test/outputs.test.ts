@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { dataFiles, shippedReports, validateAll } from "../scripts/lib/build.js";
 import { packageInfo, REPORTS_DIR } from "../scripts/lib/paths.js";
 import { OBSERVATION_COLUMNS } from "../src/columns.js";
+import { dataPackage } from "../src/datapackage.js";
 import { parseCsv } from "./csv-parse.js";
 import { FIXTURES } from "./helpers.js";
 import { castCell, type Field, type Typed } from "./table-schema.js";
@@ -167,6 +168,15 @@ describe("datapackage.json", () => {
     expect(descriptor.resources.map((r: { path: string }) => r.path).sort()).toEqual(
       [...files.keys()].filter((p) => p !== "datapackage.json").sort(),
     );
+  });
+
+  it("a package of the CSV alone, without sizes and hashes, is valid too (as `govreport export` writes it)", () => {
+    const validate = ajv.compile(profile("data-package"));
+    const alone = dataPackage(packageInfo(), OBSERVATION_COLUMNS, reports.slice(0, 1), {
+      observations: { path: "observations.csv" },
+    });
+    expect(alone.resources.map((r) => r.name)).toEqual(["observations"]);
+    expect(validate(alone), ajv.errorsText(validate.errors)).toBe(true);
   });
 
   it("a broken descriptor fails the profile (the validation can fail)", () => {

@@ -137,7 +137,7 @@ describe("the typed exports", () => {
   });
 
   it("stay browser-safe: nothing src/index.ts imports touches node:", () => {
-    const sources = ["index.ts", "columns.ts", "csv.ts"].map((f) =>
+    const sources = ["index.ts", "columns.ts", "csv.ts", "datapackage.ts"].map((f) =>
       readFileSync(new URL(`../src/${f}`, import.meta.url), "utf8"),
     );
     for (const s of sources) expect(s).not.toMatch(/from "node:|require\(/);

@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { OBSERVATION_COLUMNS } from "../../src/columns.js";
 import { observationsCsv } from "../../src/csv.js";
-import { dataPackage, type PackageInfo, type ShippedFile } from "./datapackage.js";
+import { dataPackage, type PackageInfo } from "../../src/datapackage.js";
 import { generatedModule, reportJson, type ShippedReport } from "./generate.js";
 import { discoverReports, isValid, type LoadedReport, loadReport } from "./load.js";
 
@@ -37,6 +37,18 @@ export function shippedReports(v: Validation): ShippedReport[] {
   });
 }
 
+/** A file the build writes, by path relative to dist/. */
+export interface ShippedFile {
+  path: string;
+  content: string;
+}
+
+/** Size and sha256 of the UTF-8 bytes, as the descriptor states them. */
+function facts(file: ShippedFile) {
+  const bytes = Buffer.from(file.content, "utf8");
+  return { path: file.path, bytes: bytes.length, hash: `sha256:${createHash("sha256").update(bytes).digest("hex")}` };
+}
+
 /** Every data file of dist/, by path relative to it. */
 export function dataFiles(shipped: readonly ShippedReport[], info: PackageInfo): ShippedFile[] {
   const reports = shipped.map((s) => s.report);
@@ -44,9 +56,9 @@ export function dataFiles(shipped: readonly ShippedReport[], info: PackageInfo):
   const reportFiles = reports.map((r) => ({ path: `reports/${r.id}.json`, content: reportJson(r) }));
   const sourceFiles = shipped.map((s) => ({ path: `sources/${s.report.id}.txt`, content: s.sourceText }));
   const descriptor = dataPackage(info, OBSERVATION_COLUMNS, reports, {
-    observations,
-    reports: reportFiles,
-    sources: sourceFiles,
+    observations: facts(observations),
+    reports: reportFiles.map(facts),
+    sources: sourceFiles.map(facts),
   });
   return [
     observations,

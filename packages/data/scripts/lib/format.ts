@@ -57,7 +57,7 @@ export function formatReport(r: LoadedReport): string {
   const verdict = isValid(r) ? "ok" : "INVALID";
   const counts = s
     ? `${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${s.info} info, ${s.acknowledged} acknowledged`
-    : "not checked";
+    : "consistency checks not run until the problems are fixed";
   const size = r.report
     ? `${plural(r.report.observations.length, "observation")}, ${plural(r.report.relations.length, "relation")}; `
     : "";

@@ -188,7 +188,8 @@ function unusedAcknowledgements(report: Report, findings: readonly Finding[]): n
         f.acknowledged &&
         f.code === a.code &&
         (a.relation === undefined || a.relation === f.relation) &&
-        a.observations.every((o) => f.observations.includes(o)),
+        a.observations.every((o) => f.observations.includes(o)) &&
+        (a.relation !== undefined || a.observations.length > 0),
     );
     if (!used) unused.push(i);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { PackageInfo } from "./datapackage.js";
+import type { PackageInfo } from "../../src/datapackage.js";
 
 export const PACKAGE_DIR = fileURLToPath(new URL("../../", import.meta.url));
 export const REPO_DIR = join(PACKAGE_DIR, "..", "..");

@@ -1,12 +1,15 @@
-import { createHash } from "node:crypto";
 import type { Report } from "@govreport/schema";
-import type { Column } from "../../src/columns.js";
-import { CSV_LINE_TERMINATOR } from "../../src/csv.js";
+import type { Column } from "./columns.js";
+import { CSV_LINE_TERMINATOR } from "./csv.js";
 
-/** A file the package ships, with the bytes it will have (for `bytes` and `hash`). */
-export interface ShippedFile {
+/**
+ * A file a data package lists: its path relative to datapackage.json and, when known, its size
+ * and hash (`sha256:<hex>`), which this browser-safe module does not compute itself.
+ */
+export interface ResourceFile {
   path: string;
-  content: string;
+  bytes?: number;
+  hash?: string;
 }
 
 export interface PackageInfo {
@@ -32,10 +35,23 @@ export function tableSchema(columns: readonly Column[]) {
   };
 }
 
-function fileFacts(file: ShippedFile) {
-  const bytes = Buffer.from(file.content, "utf8");
-  return { bytes: bytes.length, hash: `sha256:${createHash("sha256").update(bytes).digest("hex")}` };
+function fileFacts(file: ResourceFile) {
+  return {
+    ...(file.bytes !== undefined ? { bytes: file.bytes } : {}),
+    ...(file.hash !== undefined ? { hash: file.hash } : {}),
+  };
 }
+
+/** How observations.csv is written (RFC 4180), as a Frictionless CSV dialect. */
+export const CSV_DIALECT = {
+  delimiter: ",",
+  doubleQuote: true,
+  lineTerminator: CSV_LINE_TERMINATOR,
+  quoteChar: '"',
+  skipInitialSpace: false,
+  header: true,
+  caseSensitiveHeader: true,
+} as const;
 
 /** Resource names are lower-case; report ids may not be. */
 export const resourceName = (prefix: string, id: string) => `${prefix}-${id.toLowerCase()}`;
@@ -48,13 +64,14 @@ const OPEN_DEFINITION_LICENSES: Record<string, { path: string; title: string }> 
  * The Frictionless Data Package descriptor. The package profile is `data-package`, not
  * `tabular-data-package`: the latter requires every resource to be a table, and the package also
  * ships each report as JSON and its source text. The observations resource itself is a
- * `tabular-data-resource` with a full Table Schema.
+ * `tabular-data-resource` with a full Table Schema. `files.reports[i]` and `files.sources[i]` belong
+ * to `reports[i]`; leave them out for a package of the CSV alone.
  */
 export function dataPackage(
   info: PackageInfo,
   columns: readonly Column[],
   reports: readonly Report[],
-  files: { observations: ShippedFile; reports: readonly ShippedFile[]; sources: readonly ShippedFile[] },
+  files: { observations: ResourceFile; reports?: readonly ResourceFile[]; sources?: readonly ResourceFile[] },
 ) {
   const license = OPEN_DEFINITION_LICENSES[info.license];
   const sourceOf = (r: Report) => ({
@@ -82,41 +99,41 @@ export function dataPackage(
         mediatype: "text/csv",
         encoding: "utf-8",
         ...fileFacts(files.observations),
-        dialect: {
-          delimiter: ",",
-          doubleQuote: true,
-          lineTerminator: CSV_LINE_TERMINATOR,
-          quoteChar: '"',
-          skipInitialSpace: false,
-          header: true,
-          caseSensitiveHeader: true,
-        },
+        dialect: CSV_DIALECT,
         schema: tableSchema(columns),
       },
-      ...reports.map((r, i) => ({
-        profile: "data-resource",
-        name: resourceName("report", r.id),
-        path: files.reports[i]?.path,
-        title: r.title.en,
-        description: `${r.title.zh}: the whole report as JSON (@govreport/schema Report): observations, relations between them and acknowledged inconsistencies.`,
-        format: "json",
-        mediatype: "application/json",
-        encoding: "utf-8",
-        ...fileFacts(files.reports[i] as ShippedFile),
-        sources: [sourceOf(r)],
-      })),
-      ...reports.map((r, i) => ({
-        profile: "data-resource",
-        name: resourceName("source", r.id),
-        path: files.sources[i]?.path,
-        title: `Source text: ${r.title.en}`,
-        description: `${r.title.zh}: the full text the quotes come from. Offsets count Unicode code points.`,
-        format: "txt",
-        mediatype: "text/plain",
-        encoding: "utf-8",
-        ...fileFacts(files.sources[i] as ShippedFile),
-        sources: [sourceOf(r)],
-      })),
+      ...reports.flatMap((r, i) => {
+        const file = files.reports?.[i];
+        if (!file) return [];
+        return {
+          profile: "data-resource",
+          name: resourceName("report", r.id),
+          path: file.path,
+          title: r.title.en,
+          description: `${r.title.zh}: the whole report as JSON (@govreport/schema Report): observations, relations between them and acknowledged inconsistencies.`,
+          format: "json",
+          mediatype: "application/json",
+          encoding: "utf-8",
+          ...fileFacts(file),
+          sources: [sourceOf(r)],
+        };
+      }),
+      ...reports.flatMap((r, i) => {
+        const file = files.sources?.[i];
+        if (!file) return [];
+        return {
+          profile: "data-resource",
+          name: resourceName("source", r.id),
+          path: file.path,
+          title: `Source text: ${r.title.en}`,
+          description: `${r.title.zh}: the full text the quotes come from. Offsets count Unicode code points.`,
+          format: "txt",
+          mediatype: "text/plain",
+          encoding: "utf-8",
+          ...fileFacts(file),
+          sources: [sourceOf(r)],
+        };
+      }),
     ],
   };
 }
