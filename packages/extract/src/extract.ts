@@ -472,6 +472,8 @@ function roleOf(s: string, f: Figure, mode: SectionMode): Role {
   if (TARGET_WORDS.test(before)) return "target";
   const near = s.slice(clauseStart(s, f.q.start), f.q.start).replace(/[\s\u3000]/g, "");
   if (TARGET_NEAR.test(near) || TASK_WORDS.test(near)) return "target";
+  // Under a heading that announces goals (“十四五”时期的主要目标任务) figures are targets.
+  if (f.sections.some((x) => x.level <= 1 && /目标/.test(x.heading))) return "target";
   return "plan";
 }
 
