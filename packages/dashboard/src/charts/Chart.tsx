@@ -7,16 +7,41 @@ import type { BuiltChart } from "./options/index.js";
 declare global {
   interface Window {
     /** Test and benchmark hook: every chart on the page, and when it last finished rendering. */
-    __charts?: Record<string, { finished: number; renders: number }>;
+    __charts?: Record<string, ChartHook>;
     __firstChartFinished?: number;
   }
 }
 
-function markFinished(id: string) {
+interface ChartHook {
+  /** performance.now() of the last `finished` event. */
+  finished: number;
+  renders: number;
+  /** Centre of a drawn data item, in CSS pixels from the chart's top left (lets tests click a bar). */
+  itemCenter?: (seriesIndex: number, dataIndex: number) => { x: number; y: number } | undefined;
+}
+
+type ItemLayout = { x: number; y: number; width?: number; height?: number } | number[] | undefined;
+interface WithModel {
+  getModel(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): ItemLayout } } | undefined };
+}
+
+function itemCenter(c: ECharts, s: number, d: number): { x: number; y: number } | undefined {
+  // getModel is ECharts' internal model; used only by this test hook, never for rendering.
+  const layout = (c as unknown as WithModel).getModel().getSeriesByIndex(s)?.getData().getItemLayout(d);
+  if (!layout) return undefined;
+  if (Array.isArray(layout)) return { x: layout[0] ?? 0, y: layout[1] ?? 0 };
+  return { x: layout.x + (layout.width ?? 0) / 2, y: layout.y + (layout.height ?? 0) / 2 };
+}
+
+function markFinished(id: string, c: ECharts) {
   const now = performance.now();
   window.__charts ??= {};
-  const entry = window.__charts[id] ?? { finished: 0, renders: 0 };
-  window.__charts[id] = { finished: now, renders: entry.renders + 1 };
+  const entry = window.__charts[id];
+  window.__charts[id] = {
+    finished: now,
+    renders: (entry?.renders ?? 0) + 1,
+    itemCenter: (s, d) => itemCenter(c, s, d),
+  };
   window.__firstChartFinished ??= now;
 }
 
@@ -37,7 +62,7 @@ function EChart({ chart, onSelect }: { chart: BuiltChart; onSelect?: (obsId: str
     instance.current = c;
     c.on("finished", () => {
       el.dataset.finished = "true";
-      markFinished(latest.current.chart.id);
+      markFinished(latest.current.chart.id, c);
     });
     c.on("click", (p) => {
       const id = latest.current.chart.obsAt(p.seriesIndex ?? 0, p.dataIndex);
@@ -49,6 +74,7 @@ function EChart({ chart, onSelect }: { chart: BuiltChart; onSelect?: (obsId: str
       ro.disconnect();
       c.dispose();
       instance.current = null;
+      if (window.__charts) delete window.__charts[latest.current.chart.id];
     };
   }, []);
 

@@ -15,9 +15,10 @@ function comparisonText(v: HeadlineValue, lang: Lang, m: Messages): string | und
   const dir = m[v.direction];
   if (lang === "zh") {
     if (v.baseline) parts.push(`比${periodLabel(v.baseline.period, "zh")}${v.baseline.printed}`);
-    parts.push(`${dir}${v.change ?? ""}`);
+    if (v.change) parts.push(`${dir}${v.change}`);
     if (v.percent) parts.push(`${v.direction === "increase" ? "增幅" : "降幅"}${v.percent}`);
-    if (v.points) parts.push(`${v.points}`);
+    if (v.points) parts.push(`${dir}${v.points}`);
+    if (parts.length === 0) parts.push(dir);
     return parts.join(",");
   }
   const change = [v.change, v.percent, v.points].filter(Boolean).join(", ");

@@ -1,0 +1,124 @@
+import { getReport, reportIds } from "@govreport/data";
+import { describe, expect, it } from "vitest";
+import {
+  categoryViews,
+  countAreaCharts,
+  elapsedShare,
+  isRate,
+  progressCharts,
+  rateCharts,
+  yoyCharts,
+} from "./chart-specs.js";
+import { fixtureReport } from "./fixture.js";
+
+const report = fixtureReport();
+const economy = report.observations.filter((o) => ["tax", "district", "budget", "enterprises"].includes(o.id));
+
+describe("yoyCharts", () => {
+  it("charts only observations that state a baseline, in one unit per kind of unit", () => {
+    const [chart, ...more] = yoyCharts(report, economy, "economy");
+    expect(more).toEqual([]);
+    if (chart?.kind !== "yoy") throw new Error("expected a yoy chart");
+    expect(chart.items.map((i) => i.current.obsId)).toEqual(["tax", "district", "budget"]);
+    // Two of three were printed in 亿元, so the chart is in 亿元 and 5000万元 becomes 0.5.
+    expect(chart.unit).toBe("亿元");
+    const budget = chart.items[2];
+    expect(budget?.current.value).toBeCloseTo(0.5, 12);
+    expect(budget?.current.printed).toBe("5000万元");
+    expect(budget?.baseline.value).toBeCloseTo(0.4, 12);
+    expect(chart.items[0]?.change).toBe("45.4%");
+    expect(chart.items[0]?.baseline).toEqual({ value: 13.88, printed: "13.88亿元", period: "2022-01/2022-05" });
+  });
+});
+
+describe("rateCharts", () => {
+  it("puts a family of rates (the hotline's three) in a chart of its own, named for what they share", () => {
+    const rates = rateCharts(report, report.observations, "x");
+    const hotline = rates.find((c) => c.kind === "rates" && c.family);
+    if (hotline?.kind !== "rates") throw new Error("expected a hotline chart");
+    expect(hotline.items.map((i) => i.point.obsId)).toEqual([
+      "hotline-timely",
+      "hotline-resolved",
+      "hotline-satisfied",
+    ]);
+    expect(hotline.family?.zh).toBe("12345热线");
+    expect(hotline.family?.en).toBe("12345 hotline");
+    const other = rates.find((c) => c.kind === "rates" && !c.family);
+    if (other?.kind !== "rates") throw new Error("expected a chart of the other rates");
+    expect(other.items.map((i) => i.point.obsId).sort()).toEqual(["disclosure", "sorting-target"]);
+  });
+
+  it("counts as rates only % figures of indicators bounded to 0-100", () => {
+    const ids = report.observations.filter((o) => isRate(report, o)).map((o) => o.id);
+    expect(ids).not.toContain("tax");
+    expect(ids).toContain("disclosure");
+  });
+});
+
+describe("progressCharts", () => {
+  it("measures the actual against its target from the progress relation, with the time elapsed", () => {
+    const [chart] = progressCharts(report, report.observations, report.relations, "u");
+    if (chart?.kind !== "progress") throw new Error("expected a progress chart");
+    const item = chart.items[0];
+    expect(item?.percent).toBe(50);
+    expect(item?.actual.printed).toBe("10台");
+    expect(item?.target.printed).toBe("20台");
+    // 2023-H1 ends on 30 June: 181 of 365 days.
+    expect(item?.elapsed).toBeCloseTo((181 / 365) * 100, 10);
+  });
+
+  it("elapsedShare is undefined when the actual's period is not inside the target's", () => {
+    expect(elapsedShare("2022-H2", "2023")).toBeUndefined();
+    expect(elapsedShare("2023", "2023")).toBe(100);
+  });
+});
+
+describe("countAreaCharts", () => {
+  it("pairs counts and areas printed in one quote in order, new before existing", () => {
+    const [chart] = countAreaCharts(report, report.observations, "u");
+    if (chart?.kind !== "countArea") throw new Error("expected a count/area chart");
+    expect(chart.countUnit).toBe("处");
+    expect(chart.items.map((i) => [i.label, i.count?.printed, i.area?.printed])).toEqual([
+      ["新增违建", "50处", "1212平方米"],
+      ["存量违建", "56处", "1.01万平方米"],
+    ]);
+    // Areas are converted to one unit for a shared axis: 1.01万平方米 = 10100平方米.
+    expect(chart.areaUnit).toBe("平方米");
+    expect(chart.items[1]?.area?.value).toBeCloseTo(10100, 8);
+  });
+});
+
+describe("categoryViews", () => {
+  it("gives every observation of a known category either a chart or a place in the rest list", () => {
+    for (const view of categoryViews(report)) {
+      const charted = view.charts.flatMap((c) =>
+        c.kind === "yoy"
+          ? c.items.map((i) => i.current.obsId)
+          : c.kind === "rates"
+            ? c.items.map((i) => i.point.obsId)
+            : c.kind === "progress"
+              ? c.items.flatMap((i) => [i.actual.obsId, i.target.obsId])
+              : c.items.flatMap((i) => [i.count?.obsId, i.area?.obsId]),
+      );
+      expect(new Set([...charted, ...view.rest.map((o) => o.id)]).size).toBe(charted.length + view.rest.length);
+    }
+    const all = categoryViews(report).flatMap((v) => [
+      ...v.rest.map((o) => o.id),
+      ...v.charts.flatMap((c) => (c.kind === "yoy" ? c.items.map((i) => i.current.obsId) : [])),
+    ]);
+    expect(all).toContain("enterprises");
+  });
+
+  it("on the shipped reports, uses more than one chart type and keeps rates within 0-100", () => {
+    for (const id of reportIds) {
+      const shipped = getReport(id);
+      const charts = categoryViews(shipped).flatMap((v) => v.charts);
+      expect(new Set(charts.map((c) => c.kind)).size).toBeGreaterThan(1);
+      for (const c of charts) {
+        if (c.kind !== "rates") continue;
+        for (const i of c.items) expect(i.point.value).toBeGreaterThanOrEqual(0);
+        for (const i of c.items) expect(i.point.value).toBeLessThanOrEqual(100);
+      }
+    }
+  });
+});
