@@ -113,7 +113,11 @@ async function parseWithYaml(
   if (error) {
     const what = format === "json" ? "JSON" : "YAML";
     const msg =
-      error.code === "RESOURCE_EXHAUSTION" ? "nested too deeply to parse" : `invalid ${what}: ${cleanMessage(error)}`;
+      error.code === "RESOURCE_EXHAUSTION"
+        ? "nested too deeply to parse"
+        : error.code === "MULTIPLE_DOCS"
+          ? `invalid ${what}: more than one document (---); a report file holds one report`
+          : `invalid ${what}: ${cleanMessage(error)}`;
     throw new CliError(msg, at(error.pos[0]));
   }
 

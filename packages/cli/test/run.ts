@@ -1,0 +1,41 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export const BIN = fileURLToPath(new URL("../dist/govreport.js", import.meta.url));
+export const SHIPPED_DIR = fileURLToPath(new URL("../../data/reports/zhangjiang-2023-h1/", import.meta.url));
+export const SHIPPED_YAML = `${SHIPPED_DIR}report.yaml`;
+export const SHIPPED_SOURCE = `${SHIPPED_DIR}source.txt`;
+
+export function requireBuild(): void {
+  if (!existsSync(BIN))
+    throw new Error(
+      `${BIN} does not exist: these tests run the built binary. Run \`pnpm --filter @govreport/cli build\` (or the root \`pnpm test\`, which builds first).`,
+    );
+}
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built binary as a user would, without colour and with an English locale. */
+export function govreport(
+  args: readonly string[],
+  options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {},
+): Run {
+  requireBuild();
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    input: options.input ?? "",
+    env: { PATH: process.env.PATH ?? "", LANG: "C", NO_COLOR: "1", ...options.env },
+    encoding: "utf8",
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A stack trace line, which users must never see without --debug. */
+export const STACK = /^\s+at .+(:\d+:\d+|\(.*\))$/m;
