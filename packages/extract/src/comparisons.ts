@@ -137,8 +137,8 @@ export interface FromTo {
   toYear?: number;
 }
 
-const FROM = /由((?:19|20)\d\d)?年?的?$/;
-const TO = new RegExp(`^(?:(${UP})|(${DOWN}))(?:到|至)((?:19|20)\\d\\d)?年?的?`);
+const FROM = /[由从](?:((?:19|20)\d\d)年(?:底|末)?的?)?$/;
+const TO = new RegExp(`^(?:(${UP})|(${DOWN}))(?:到|至)(?:((?:19|20)\\d\\d)年(?:底|末)?的?)?`);
 
 export function readFromTo(scan: string, from: ParsedQuantity, next: readonly ParsedQuantity[]): FromTo | undefined {
   const before = FROM.exec(scan.slice(Math.max(0, from.start - 10), from.start));

@@ -94,7 +94,6 @@ interface Figure {
   owner?: Figure;
   comparison?: ReadComparison;
   fromTo?: { from: Figure; direction: "increase" | "decrease"; fromYear?: number; toYear?: number };
-  baselinePeriod?: string;
   subject: string;
   period: string;
   role: Role;
@@ -106,6 +105,8 @@ interface Figure {
   anchor?: number;
 }
 
+/** A subject that only says how a figure changed: 年均增长, 同比增长, 比增加. */
+const RATE_ONLY = /^(?:比|较)?(?:年均|同比|平均|年平均)?(?:增长|增速|增幅|递增|提高|下降|减少|增加)(?:率|幅度)?$/;
 const TARGET_WORDS = /力争|确保|争取|争创|力求|目标|预期|预计|控制在|不低于|不少于|不超过/;
 /** In a plan, a figure named as a task (完成年度光伏建设任务1兆瓦) is a target. */
 const TASK_WORDS = /任务$/;
@@ -221,10 +222,15 @@ export function extractReport(text: string, options: ExtractOptions = {}): Extra
       const after = forwardSubject(s, f, figures);
       if (after) subj = after;
     }
-    if (!subj && prevInSentence) subj = prevInSentence.subject;
+    const prevObservation = [...figures.slice(0, figures.indexOf(f))]
+      .reverse()
+      .find((g) => g.q.end > ss && g.kind === "observation");
+    // 地区生产总值由162.4亿元增加到287.9亿元: the later figure measures what the earlier one does.
+    if (f.fromTo && (!subj || weak)) subj = f.fromTo.from.subject;
+    if (!subj && prevObservation) subj = prevObservation.subject;
     // 年均增长12.1% after 地区生产总值…287.9亿元: the rate is of the figure before it.
-    if (prevInSentence && /^(?:年均|同比|增长|增速|增幅|比重|占比|递增|提高|下降)/.test(subj) && stop !== "、")
-      subj = `${prevInSentence.subject}${subj}`;
+    if (prevObservation && RATE_ONLY.test(subj) && stop !== "、")
+      subj = `${prevObservation.subject}${subj.replace(/^(?:比|较)+/, "")}`;
     // 把税收在2022年(30.20亿元)基础上: the base figure measures what comes before 在.
     if (isBase(s, f.q)) {
       const cs = clauseStart(s, f.q.start);
@@ -235,32 +241,35 @@ export function extractReport(text: string, options: ExtractOptions = {}): Extra
     lastEnd = f.q.end;
     prev = f;
   }
+  let lastFromTo: { sentence: number; fromYear?: number; toYear?: number } | undefined;
   for (const f of figures) {
-    if (f.kind === "observation") {
-      f.role = isBase(s, f.q) ? "baseline" : roleOf(s, f, modeAt(f.anchor ?? f.q.start));
-      if (f.fromTo) {
-        const from = f.fromTo.from;
-        const fromYear = f.fromTo.fromYear;
-        if (f.fromTo.toYear !== undefined) f.period = String(f.fromTo.toYear);
-        const toYear = /^(\d{4})$/.exec(f.period)?.[1];
-        from.period = fromYear !== undefined ? String(fromYear) : previousOf(f.period);
-        from.subject = f.subject || from.subject;
-        from.role = "baseline";
-        from.baselinePeriod = from.period;
-        // 年均增长 after 由2010年…到2015年 is a rate over 2011-2015.
-        if (fromYear !== undefined && toYear && Number(toYear) > fromYear + 1) {
-          const span = `${fromYear + 1}/${toYear}`;
-          for (const g of figures)
-            if (
-              g.q.start > f.q.end &&
-              g.q.start < sentenceEndOf(s, f.q.end) &&
-              /年均/.test(g.subject) &&
-              g.owner === undefined
-            )
-              g.period = span;
-        }
-      }
-    }
+    if (f.kind !== "observation") continue;
+    f.role = isBase(s, f.q) ? "baseline" : roleOf(s, f, modeAt(f.anchor ?? f.q.start));
+    if (!f.fromTo) continue;
+    // 由2010年的A增加到2015年的B；C由X增加到Y: the second pair shares the first one's years.
+    const sentence = sentenceStartOf(s, f.q.start);
+    const inherited = lastFromTo?.sentence === sentence ? lastFromTo : undefined;
+    const fromYear = f.fromTo.fromYear ?? inherited?.fromYear;
+    const toYear = f.fromTo.toYear ?? inherited?.toYear;
+    if (toYear !== undefined) f.period = String(toYear);
+    lastFromTo = { sentence, fromYear, toYear };
+    const from = f.fromTo.from;
+    from.period = fromYear !== undefined ? String(fromYear) : previousOf(f.period);
+    from.subject = f.subject || from.subject;
+    from.role = "baseline";
+  }
+  // 年均增长12.1% after 由2010年…到2015年, or after 比2010年增加…: a yearly average over 2011-2015.
+  for (const f of figures) {
+    if (f.kind !== "observation" || !/年均|年平均|年递增/.test(f.subject) || !/^\d{4}$/.test(f.period)) continue;
+    const y = Number(f.period);
+    const ss = sentenceStartOf(s, f.q.start);
+    const refs = [
+      ...markers.filter((m) => m.index >= ss && m.end <= f.q.start && m.reference && /^\d{4}$/.test(m.period)),
+    ].map((m) => Number(m.period));
+    const base = figures.find((g) => g.q.start >= ss && g.q.start < f.q.start && g.fromTo)?.fromTo?.from.period;
+    if (base && /^\d{4}$/.test(base)) refs.push(Number(base));
+    const r = refs.filter((x) => x < y - 1).pop();
+    if (r !== undefined) f.period = `${r + 1}/${y}`;
   }
   for (const f of figures) {
     if (f.kind === "observation") continue;
@@ -435,26 +444,28 @@ function figurePeriod(
   const hs = clauseStart(s, at, 0, HALF);
   const last = inRange(hs, at).filter(own).pop();
   if (last) return last.period;
-  // A phrase that opens its sentence or paragraph (1-5月, / 五年来, / 经济形势稳中向好:上半年,) holds for all of it.
-  const opening = (from: number) => {
-    const m = markers.find((x) => x.index >= from && x.index <= from + 12 && x.end <= at);
-    if (!m || !own(m)) return undefined;
-    const gap = s.slice(from, m.index);
-    const next = s.slice(m.end, m.end + 2);
-    return /^[^,，;；。]*[:：]?\s*$/.test(gap) &&
-      (gap === "" || /[:：]\s*$/.test(gap)) &&
-      /^(?:[,，:：]|以来)/.test(next)
-      ? m
-      : undefined;
-  };
+  // A phrase that opens the sentence (1-5月,… / 2015年城镇居民… / 经济形势稳中向好:上半年,…) holds for all of it.
   const ss = sentenceStartOf(s, at);
+  const startsAt = (from: number) => markers.find((m) => m.index === from && m.end <= at && own(m));
   const colon = s.slice(ss, at).search(/[:：]/);
-  const sentenceLead = opening(ss) ?? (colon >= 0 ? opening(ss + colon + 1) : undefined);
+  const sentenceLead =
+    startsAt(trimSpan(s, ss, at)[0]) ?? (colon >= 0 ? startsAt(trimSpan(s, ss + colon + 1, at)[0]) : undefined);
   if (sentenceLead) return sentenceLead.period;
+  // One set off by a comma early in the paragraph's first sentence (五年来, / 刚刚过去的2015年,) holds for the paragraph.
   const ls = lineStart(s, at);
-  const ps = trimSpan(s, ls, ss)[0];
-  const para = ls < ss ? opening(ps) : undefined;
-  if (para && para.index === ps) return para.period;
+  if (ls < ss) {
+    const first = sentenceEndOf(s, ls);
+    const para = markers.find(
+      (m) =>
+        m.index >= ls &&
+        m.index <= ls + 30 &&
+        m.end <= first &&
+        own(m) &&
+        /^(?:[,，]|以来)/.test(s.slice(m.end, m.end + 2)) &&
+        !/[:：]/.test(s.slice(ls, m.index)),
+    );
+    if (para) return para.period;
+  }
   const secs = sectionsAt(sections, at).reverse();
   for (const sec of secs) {
     const h = inRange(sec.startIndex, sec.headingEndIndex).filter(own)[0];
