@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkReport, codePointToIndex, indexToCodePoint } from "./checks.js";
+import { acknowledges, checkReport, codePointToIndex, indexToCodePoint, unusedAcknowledgements } from "./checks.js";
 import { FINDING_CODES, type Finding, type FindingCode } from "./finding.js";
 import type { Indicator } from "./indicator.js";
 import { div, formatInterval, interval, mul, rounded, scale, sub, sum } from "./interval.js";
-import { type ObservationInput, type Report, type ReportInput, ReportSchema } from "./report.js";
+import {
+  type AcknowledgedFinding,
+  type ObservationInput,
+  type Report,
+  type ReportInput,
+  ReportSchema,
+} from "./report.js";
 
 // Sentences from the Zhangjiang 2023 mid-year report, behind an emoji so that code points and
 // UTF-16 indices differ for every quote.
@@ -499,6 +505,23 @@ describe("acknowledged findings", () => {
     expect(f[0]).toMatchObject({ acknowledged: true, severity: "error", explanation });
     expect(r.summary).toEqual({ error: 0, warning: 0, info: 0, acknowledged: 1 });
     expect(r.valid).toBe(true);
+  });
+
+  it("that cover no finding are reported as unused", () => {
+    const o = tax();
+    const acks = [
+      { code: "comparison.change_mismatch", observations: [o.id], explanation },
+      { code: "comparison.percent_mismatch", observations: [o.id], explanation },
+      { code: "comparison.change_mismatch", explanation },
+    ];
+    const r = report({ observations: [o], acknowledged: acks });
+    expect(unusedAcknowledgements(r, check(r, SOURCE).findings)).toEqual([1, 2]);
+    expect(
+      acknowledges(r.acknowledged[0] as AcknowledgedFinding, {
+        code: "comparison.change_mismatch",
+        observations: [o.id, "x"],
+      }),
+    ).toBe(true);
   });
 
   it("only match their code and observations", () => {

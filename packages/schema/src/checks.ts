@@ -4,7 +4,7 @@ import type { Localized } from "./indicator.js";
 import { add, div, formatInterval, type Interval, interval, mul, overlaps, scale, sub, sum } from "./interval.js";
 import { findQuantities, normalizeDigits, parseQuantity } from "./parse-quantity.js";
 import { formatQuantity, type Quantity, quantityInterval } from "./quantity.js";
-import type { Observation, Relation, Report } from "./report.js";
+import type { AcknowledgedFinding, Observation, Relation, Report } from "./report.js";
 import { resolveUnit, type UnitDef } from "./units.js";
 
 export interface CheckOptions {
@@ -120,15 +120,27 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   return finish(out, report);
 }
 
+/**
+ * Whether an acknowledgement covers a finding: same code, every observation it names involved, and
+ * its relation if it names one. One naming neither observations nor a relation covers nothing.
+ */
+export function acknowledges(a: AcknowledgedFinding, f: Pick<Finding, "code" | "observations" | "relation">): boolean {
+  return (
+    a.code === f.code &&
+    (a.relation === undefined || a.relation === f.relation) &&
+    a.observations.every((id) => f.observations.includes(id)) &&
+    (a.relation !== undefined || a.observations.length > 0)
+  );
+}
+
+/** Indices into `report.acknowledged` of the acknowledgements that cover none of `findings` (stale ones). */
+export function unusedAcknowledgements(report: Pick<Report, "acknowledged">, findings: readonly Finding[]): number[] {
+  return report.acknowledged.flatMap((a, i) => (findings.some((f) => acknowledges(a, f)) ? [] : [i]));
+}
+
 function finish(drafts: Draft[], report: Report): CheckResult {
   const findings: Finding[] = drafts.map((d) => {
-    const ack = report.acknowledged.find(
-      (a) =>
-        a.code === d.code &&
-        (a.relation === undefined || a.relation === d.relation) &&
-        a.observations.every((id) => d.observations.includes(id)) &&
-        (a.relation !== undefined || a.observations.length > 0),
-    );
+    const ack = report.acknowledged.find((a) => acknowledges(a, d));
     const f: Finding = { ...d, severity: FINDING_CODES[d.code], acknowledged: !!ack };
     if (ack) f.explanation = ack.explanation;
     return f;

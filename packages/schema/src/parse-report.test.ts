@@ -84,6 +84,10 @@ describe("parseReport", () => {
       '$.observations[0]: unknown fields "colour", "size"',
     ]);
     expect(issues({ ...valid, "odd key": 1 })).toEqual(['$: unknown field "odd key"']);
+    const r = parseReport(withObservation({ valeu: 1 }));
+    expect(r.success ? [] : r.issues).toEqual([
+      { path: "$.observations[0]", segments: ["observations", 0], message: 'unknown field "valeu"', keys: ["valeu"] },
+    ]);
   });
 
   it("explains bad periods", () => {

@@ -9,6 +9,8 @@ export interface SchemaIssue {
   segments: PathSegment[];
   /** The cause in plain words. */
   message: string;
+  /** For unknown fields: their names (the path is the object that has them). */
+  keys?: string[];
 }
 
 export type ParseReportResult = { success: true; report: Report } | { success: false; issues: SchemaIssue[] };
@@ -109,7 +111,9 @@ export function parseReport(input: unknown): ParseReportResult {
   if (r.success) return { success: true, report: r.data };
   const issues = r.error.issues.map((issue) => {
     const segments = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-    return { path: formatJsonPath(segments), segments, message: plain(issue, input) };
+    const out: SchemaIssue = { path: formatJsonPath(segments), segments, message: plain(issue, input) };
+    if (issue.code === "unrecognized_keys") out.keys = [...issue.keys];
+    return out;
   });
   return { success: false, issues };
 }
