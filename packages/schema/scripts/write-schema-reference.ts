@@ -1,4 +1,4 @@
-/** Writes docs/schema-reference.md (`pnpm --filter @govreport/schema docs`). */
+/** Writes docs/schema-reference.md (`pnpm --filter @govreport/schema run docs`). */
 import { renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { renderSchemaReference } from "./schema-reference.js";

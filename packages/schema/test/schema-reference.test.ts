@@ -9,7 +9,7 @@ const docs = (name: string) => readFileSync(new URL(`../../../docs/${name}`, imp
 describe("docs/schema-reference.md", () => {
   const committed = docs("schema-reference.md");
 
-  it("is up to date (regenerate with `pnpm --filter @govreport/schema docs`)", () => {
+  it("is up to date (regenerate with `pnpm --filter @govreport/schema run docs`)", () => {
     expect(committed).toBe(renderSchemaReference());
   });
 
