@@ -1,4 +1,4 @@
-import { basename, dirname, extname, relative } from "node:path";
+import { basename, dirname, extname, relative, resolve } from "node:path";
 import { extractReport } from "@govreport/extract";
 import type { Report } from "@govreport/schema";
 import type { ParsedArgs } from "../args.js";
@@ -59,7 +59,9 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   if (id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id))
     throw new CliError(`--id "${id}" is not a valid id: use letters, digits, ".", "_" or "-"`);
   // source.file is relative to where the draft is written; for stdout, to the working directory.
-  const sourceFile = input.path ? relative(output ? dirname(`${ctx.cwd}/${output}`) : ctx.cwd, input.path) : undefined;
+  const sourceFile = input.path
+    ? relative(output ? dirname(resolve(ctx.cwd, output)) : ctx.cwd, input.path)
+    : undefined;
   const { report, warnings, skipped } = extractReport(input.text, {
     sha256: textSha256(input.text),
     ...(id !== undefined ? { id } : {}),

@@ -116,7 +116,7 @@ describe("fastParse", () => {
           indentSeq: fc.boolean(),
         }),
         (v, options) => {
-          agrees(stringify(v, { ...options, lineWidth: 0 } as Parameters<typeof stringify>[1]));
+          agrees(stringify(v, { ...options, lineWidth: 0 }));
         },
       ),
       { numRuns: 400 },
