@@ -116,7 +116,9 @@ export function loadReport(file: string): LoadedReport {
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-      problems.push({ file, line: pos.line, col: pos.col, message: `YAML syntax: ${e.message}` });
+      const message =
+        e.code === "MULTIPLE_DOCS" ? "a report file holds one YAML document: remove the extra ---" : e.message;
+      problems.push({ file, line: pos.line, col: pos.col, message: `YAML syntax: ${message}` });
     }
     return loaded;
   }
