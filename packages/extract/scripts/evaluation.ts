@@ -218,5 +218,18 @@ export function formatEvaluation(ev: Evaluation, source: string, limit = 20): st
       `  ${p.truth.printed.padEnd(12)} curated ${t?.role}/${t?.period}, extracted ${p.extracted.role}/${p.extracted.period}`,
     );
   }
+  const wrongIndicator = ev.pairs.filter(
+    (p) =>
+      p.truth.readings.some((x) => CATALOGUE_IDS.has(x.indicator)) &&
+      !p.truth.readings.some((x) => x.indicator === p.extracted.indicator),
+  );
+  lines.push(
+    "",
+    `indicator disagreements (${wrongIndicator.length}${wrongIndicator.length > limit ? `, first ${limit}` : ""}):`,
+  );
+  for (const p of wrongIndicator.slice(0, limit))
+    lines.push(
+      `  ${p.truth.printed.padEnd(12)} curated ${p.truth.readings.map((x) => x.indicator).join("/")}, extracted ${p.extracted.indicator} (subject ${p.extracted.subject})`,
+    );
   return lines.join("\n");
 }

@@ -1,4 +1,5 @@
 import {
+  CATALOGUE,
   findQuantities,
   type Indicator,
   type JurisdictionLevel,
@@ -10,6 +11,7 @@ import {
   type Quantity,
   type Report,
   type Role,
+  resolveUnit,
 } from "@govreport/schema";
 import { type ReadComparison, readComparison, readFromTo } from "./comparisons.js";
 import { nonFact } from "./filters.js";
@@ -101,6 +103,10 @@ interface Figure {
   quoteStart: number;
   quoteEnd: number;
   id: string;
+  /** The words before the figure as printed, lead-in words kept (共成功调解). */
+  rawSubject: string;
+  /** A figure this one is a part of or listed with (其中…, (A 2506家、B 2212家), X、Y): it may share its indicator. */
+  sibling?: Figure;
   /** For a figure in the glossary: where the term it explains is used (its footnote marker). */
   anchor?: number;
 }
@@ -151,6 +157,7 @@ export function extractReport(text: string, options: ExtractOptions = {}): Extra
     q,
     kind: "observation",
     subject: "",
+    rawSubject: "",
     period: "",
     role: "actual",
     sections: sectionsAt(sections, q.start),
@@ -213,15 +220,16 @@ export function extractReport(text: string, options: ExtractOptions = {}): Extra
     const { subject, stop, raw } = subjectBefore(s, f.q, Math.max(lastEnd, ss), markers);
     let subj = subject;
     const listed = !!prevInSentence && s.slice(prevInSentence.q.end, f.q.start).trim() === "、";
-    if (!subj && listed && prevInSentence) subj = prevInSentence.subject;
     // The words after the figure name it better when those before are a list of names (殷家浜等4条河道,
-    // 益丰新村4个老旧小区), a bare verb (形成46个项目清单) or end in a conjunction (居民家庭和1500户…).
-    const weak =
-      !subj || /等$/.test(subj) || subj.length <= 2 || /(?:和|及|与)$/.test(raw) || (stop === "、" && !listed);
-    if (weak && !listed) {
-      const after = forwardSubject(s, f, figures);
-      if (after) subj = after;
-    }
+    // 益丰新村4个老旧小区), a bare verb (形成46个项目清单) or end in a conjunction (居民家庭和1500户…);
+    // in a list (2大片区、10个网格) each item names its own unless it has no words after it.
+    const weak = !subj || /等$/.test(subj) || subj.length <= 2 || /和$/.test(raw) || (stop === "、" && !listed);
+    const after = forwardSubject(s, f, figures);
+    if (listed && prevInSentence) subj = after || prevInSentence.subject;
+    else if (weak && after) subj = after;
+    // 申城佳苑一期29万平方米外墙外保温修缮: the phrase runs on after the figure.
+    else if (after && !weak && /^[\u4e00-\u9fff“]/.test(s.slice(f.q.end, f.q.end + 1)) && !isBase(s, f.q))
+      subj = `${subj}${after}`;
     const prevObservation = [...figures.slice(0, figures.indexOf(f))]
       .reverse()
       .find((g) => g.q.end > ss && g.kind === "observation");
@@ -237,7 +245,12 @@ export function extractReport(text: string, options: ExtractOptions = {}): Extra
       const at = s.lastIndexOf("在", f.q.start);
       if (at > cs) subj = subjectBefore(s, { ...f.q, start: at }, cs, markers).subject || subj;
     }
+    // 在…基础上增长不低于10%: a growth rate of what the base measures.
+    if (prevInSentence && isBase(s, prevInSentence.q) && /增长|提高|增加/.test(raw))
+      subj = `${prevInSentence.subject}增长`;
     f.subject = subj;
+    f.rawSubject = raw;
+    f.sibling = siblingOf(s, f, prevInSentence, prevObservation, raw);
     lastEnd = f.q.end;
     prev = f;
   }
@@ -310,20 +323,38 @@ export function extractReport(text: string, options: ExtractOptions = {}): Extra
     f.id = `o${String(i + 1).padStart(3, "0")}`;
   });
   const suggestionsOf = new Map<Figure, { indicator: string; suggestions: IndicatorSuggestion[] }>();
-  for (const f of observationFigures) {
+  // Observations first, then the baselines that take their observation's indicator.
+  const ordered = [...observationFigures].sort((a, b) => Number(a.kind === "baseline") - Number(b.kind === "baseline"));
+  for (const f of ordered) {
     const quote = text.slice(f.quoteStart, f.quoteEnd);
     const headings = f.sections.map((x) => x.heading).join(" ");
-    const suggestions = suggestIndicators(f.subject, f.q.unit, quote);
+    const raw = f.subject && f.rawSubject.includes(f.subject) ? f.rawSubject : "";
+    const suggestions = suggestIndicators(f.subject, f.q.unit, quote, raw);
     const top = suggestions[0];
+    const ownerIndicator = f.kind === "baseline" && f.owner ? suggestionsOf.get(f.owner)?.indicator : undefined;
+    const sibling = f.sibling ? suggestionsOf.get(f.sibling) : undefined;
+    const siblingFits =
+      sibling && CATALOGUE_IDS.has(sibling.indicator) && fitsIndicator(sibling.indicator, f.q.unit)
+        ? sibling.indicator
+        : undefined;
     let indicator: string;
-    if (top && top.confidence >= ASSIGN_THRESHOLD) {
+    if (ownerIndicator) {
+      indicator = ownerIndicator;
+    } else if (top && top.confidence >= ASSIGN_THRESHOLD) {
       indicator = top.id;
+    } else if (siblingFits) {
+      indicator = siblingFits;
+      suggestions.unshift({ id: siblingFits, confidence: ASSIGN_THRESHOLD, keyword: "(listed with a figure of it)" });
     } else {
       const local = localIndicator(f.subject, f.q.unit, guessCategory(f.subject, headings, quote));
       if (!indicators.has(local.id)) indicators.set(local.id, local);
       indicator = local.id;
     }
     suggestionsOf.set(f, { indicator, suggestions });
+  }
+  for (const f of observationFigures) {
+    const indicator = suggestionsOf.get(f)?.indicator ?? "";
+    const quote = text.slice(f.quoteStart, f.quoteEnd);
     const o: Observation = {
       id: f.id,
       indicator,
@@ -586,5 +617,35 @@ function footnoteAnchor(s: string, entry: IndexedSection, sections: readonly Ind
     const at = body.indexOf(mark);
     if (at >= 0) return at;
   }
+  return undefined;
+}
+
+const CATALOGUE_IDS = new Set(CATALOGUE.map((i) => i.id));
+
+/** Whether a figure in `unit` can be an observation of catalogue indicator `id`. */
+function fitsIndicator(id: string, unit: string): boolean {
+  const ind = CATALOGUE.find((i) => i.id === id);
+  const u = resolveUnit(unit);
+  if (!ind || !u || ind.dimension !== u.dimension) return false;
+  const iu = ind.unit ? resolveUnit(ind.unit) : undefined;
+  return u.dimension !== "count" || !iu || iu.base === u.base;
+}
+
+/**
+ * The figure this one is part of or listed with: 其中三星项目9个 (after 立项39个), the parts in
+ * 户管清单4718家(镇域企业2506家、管镇企业2212家), the second item of 立项6.36公顷、验收4.62公顷.
+ */
+function siblingOf(
+  s: string,
+  f: Figure,
+  prev: Figure | undefined,
+  prevObservation: Figure | undefined,
+  raw: string,
+): Figure | undefined {
+  if (/^其中/.test(raw) && prevObservation) return prevObservation;
+  if (!prev) return undefined;
+  const between = s.slice(prev.q.end, f.q.start);
+  if (/^[(（][^()（）]*$/.test(between)) return prev;
+  if (between.trim() === "、" || /^[^,，;；。()（）]{0,12}$/.test(between)) return prev.sibling ?? prev;
   return undefined;
 }

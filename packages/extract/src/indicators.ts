@@ -16,7 +16,12 @@ const NOISE = /年均|同比|累计|累积|全年|分别|共计|合计|总计|�
  * best first. A count must also count the same thing (户 is not 人), unless the figure is a
  * bare number.
  */
-export function suggestIndicators(subject: string, unit: string, context = ""): IndicatorSuggestion[] {
+export function suggestIndicators(
+  subject: string,
+  unit: string,
+  context = "",
+  printedSubject = "",
+): IndicatorSuggestion[] {
   const u = resolveUnit(unit);
   if (!u) return [];
   const bare = subject.replace(NOISE, "");
@@ -28,12 +33,14 @@ export function suggestIndicators(subject: string, unit: string, context = ""): 
     if (u.dimension === "count" && !sameBase && u.base !== "") continue;
     let best: IndicatorSuggestion | undefined;
     for (const kw of ind.keywords ?? []) {
-      const inSubject = subject.includes(kw) || bare.includes(kw);
-      const inContext = !inSubject && context.includes(kw);
-      if (!inSubject && !inContext) continue;
+      const inSubject = subject.includes(kw) || bare.includes(kw) || printedSubject.includes(kw);
+      // 拆除新增违建 names 拆除违建 with a word inserted.
+      const spread = !inSubject && kw.length >= 3 && spreadIn(kw, subject);
+      const inContext = !inSubject && !spread && context.includes(kw);
+      if (!inSubject && !spread && !inContext) continue;
       // A keyword that is most of the subject names it; one that is a small part of it may not.
       const cover = Math.min(1, kw.length / Math.max(1, bare.length || subject.length));
-      let c = inSubject ? 0.45 + 0.3 * cover : 0.2 + 0.1 * cover;
+      let c = inSubject ? 0.45 + 0.3 * cover : spread ? 0.4 + 0.3 * cover : 0.2 + 0.1 * cover;
       if (sameBase) c += 0.1;
       if (ind.unit === unit) c += 0.1;
       if (kw.length >= 4) c += 0.05;
@@ -43,6 +50,23 @@ export function suggestIndicators(subject: string, unit: string, context = ""): 
     if (best) out.push(best);
   }
   return out.sort((a, b) => b.confidence - a.confidence || b.keyword.length - a.keyword.length);
+}
+
+/** Whether the characters of `kw` occur in order in `s`, with at most two others between them in all. */
+function spreadIn(kw: string, s: string): boolean {
+  for (let start = s.indexOf(kw[0] ?? ""); start >= 0; start = s.indexOf(kw[0] ?? "", start + 1)) {
+    let j = start;
+    let ok = true;
+    for (const c of kw.slice(1)) {
+      j = s.indexOf(c, j + 1);
+      if (j < 0) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && j - start + 1 <= kw.length + 2) return true;
+  }
+  return false;
 }
 
 /** Below this a suggestion is listed but the observation gets a report-local indicator. */
