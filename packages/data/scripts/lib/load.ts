@@ -105,11 +105,9 @@ export function loadReport(file: string): LoadedReport {
     const segments = typeof path === "string" ? parseJsonPath(path) : path;
     return segments ? locate(doc, lines, segments, options) : undefined;
   };
-  const problem = (path: string | readonly PathSegment[], message: string, options?: { key?: boolean }) => {
+  const problem = (path: string, message: string, options?: { key?: boolean }) => {
     const pos = at(path, options);
-    const p: Problem = { file, message, path: typeof path === "string" ? path : undefined };
-    if (pos) Object.assign(p, { line: pos.line, col: pos.col });
-    problems.push(p);
+    problems.push({ file, path, message, ...(pos ? { line: pos.line, col: pos.col } : {}) });
   };
   const loaded: LoadedReport = { id, file, problems, unusedAcknowledgements: [], locate: at };
 
@@ -138,11 +136,7 @@ export function loadReport(file: string): LoadedReport {
       if (unknown && unknown.length > 0) {
         for (const key of unknown)
           problem(formatJsonPath([...issue.segments, key]), `unknown field "${key}"`, { key: true });
-      } else {
-        const p: Problem = { file, path: issue.path, message: hint(issue.message) };
-        const pos = locate(doc, lines, issue.segments);
-        problems.push(Object.assign(p, { line: pos.line, col: pos.col }));
-      }
+      } else problem(issue.path, hint(issue.message));
     });
     return loaded;
   }
