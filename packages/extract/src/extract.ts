@@ -512,6 +512,8 @@ function roleOf(s: string, f: Figure, mode: SectionMode): Role {
   const hs = clauseStart(s, f.q.start, 0, HALF);
   const before = s.slice(hs, f.q.start);
   if (TARGET_WORDS.test(before)) return "target";
+  // 主要预期目标是:生产总值增长20%…;财政收入增长20%…: a colon-led list of goals.
+  if (/目标(?:是|为)?[:：]/.test(s.slice(sentenceStartOf(s, f.q.start), f.q.start))) return "target";
   const near = s.slice(clauseStart(s, f.q.start), f.q.start).replace(/[\s\u3000]/g, "");
   if (TARGET_NEAR.test(near) || TASK_WORDS.test(near)) return "target";
   // Under a heading that announces goals (“十四五”时期的主要目标任务) figures are targets.
