@@ -95,6 +95,33 @@ describe("shipped reports", () => {
         }
       });
 
+      it("every ratio holds within the printed rounding, or is acknowledged", () => {
+        const byId = new Map(report.observations.map((o) => [o.id, o]));
+        const acknowledged = (id: string) =>
+          report.acknowledged.some((a) => a.code === "relation.ratio_mismatch" && a.relation === id);
+        const base = (id: string) => {
+          const q = byId.get(id)?.quantity as Quantity;
+          const s = resolveUnit(q.unit, report.units)?.scale ?? Number.NaN;
+          const i = quantityInterval(q);
+          return [i.lo * s, i.hi * s] as const;
+        };
+        for (const rel of report.relations) {
+          if (rel.kind !== "ratio") continue;
+          const [nLo, nHi] = base(rel.numerator);
+          const [dLo, dHi] = base(rel.denominator);
+          const ratio = byId.get(rel.ratio)?.quantity as Quantity;
+          const per = { "%": 100, "‰": 1000 }[ratio.unit] ?? 1;
+          const stated = quantityInterval(ratio);
+          const lo = (nLo / dHi) * per;
+          const hi = (nHi / dLo) * per;
+          const holds = lo <= stated.hi * (1 + 1e-12) && stated.lo <= hi * (1 + 1e-12);
+          expect(
+            holds || acknowledged(rel.id),
+            `${rel.id}: stated [${stated.lo}, ${stated.hi}], computed [${lo}, ${hi}]`,
+          ).toBe(true);
+        }
+      });
+
       it("every relation holds or its finding is acknowledged", () => {
         const relationErrors = (r.checks?.findings ?? []).filter(
           (f) => f.relation !== undefined && f.severity === "error" && !f.acknowledged,
