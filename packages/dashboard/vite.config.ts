@@ -41,6 +41,11 @@ export default defineConfig({
     target: "es2022",
     // One chunk per library the first view does not need keeps the initial download small.
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      // Keep ES module execution order across chunks: src/zod-jitless.ts must run before the
+      // schema module builds its zod schemas, even when the two land in different chunks.
+      output: { strictExecutionOrder: true },
+    },
   },
   preview: { host: "127.0.0.1" },
 });

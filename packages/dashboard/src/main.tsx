@@ -1,3 +1,5 @@
+// Must come first: configures zod before any schema module is evaluated.
+import "./zod-jitless.js";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.js";
