@@ -3,6 +3,7 @@ import { type CheckResult, FINDING_CODES, type Finding, type FindingCode } from 
 import type { Localized } from "./indicator.js";
 import { add, div, formatInterval, type Interval, interval, mul, overlaps, scale, sub, sum } from "./interval.js";
 import { findQuantities, normalizeDigits, parseQuantity } from "./parse-quantity.js";
+import { parsePeriod, periodBounds } from "./period.js";
 import { formatQuantity, type Quantity, quantityInterval } from "./quantity.js";
 import type { AcknowledgedFinding, Observation, Relation, Report } from "./report.js";
 import { resolveUnit, type UnitDef } from "./units.js";
@@ -172,6 +173,23 @@ function checkObservation(
         en: `indicator ${o.indicator} is neither in the catalogue nor defined by the report`,
       },
     });
+  }
+  // An achievement cannot be reported for a period that had not begun when the report was given.
+  if (o.role === "actual") {
+    const limit = report.delivered ?? periodBounds(parsePeriod(report.period)).end;
+    const { start } = periodBounds(parsePeriod(o.period));
+    if (start > limit)
+      push({
+        code: "period.outside_report",
+        observations: [o.id],
+        path: `${at}.period`,
+        stated: o.period,
+        computed: `≤ ${limit}`,
+        message: {
+          zh: `实际完成值的期间 ${o.period} 晚于报告(${limit}),应为目标或计划?`,
+          en: `an actual for ${o.period}, which begins after the report (${limit}): a target or plan?`,
+        },
+      });
   }
   const unit = resolveUnit(o.quantity.unit, declared);
   if (!unit) {

@@ -12,7 +12,7 @@ export const FINDING_CODES = {
   "unit.unknown": "warning",
   "unit.dimension_mismatch": "error",
   "value.out_of_bounds": "error",
-  "period.outside_report": "info",
+  "period.outside_report": "warning",
   "comparison.change_mismatch": "error",
   "comparison.percent_mismatch": "error",
   "comparison.points_mismatch": "error",
