@@ -90,6 +90,8 @@ const box = fc
 const point = ([iv, t]: [Interval, number]) => Math.min(iv.hi, Math.max(iv.lo, iv.lo + t * (iv.hi - iv.lo)));
 // Floating-point slack: the interval operations round to nearest, not outward.
 const near = (iv: Interval, x: number) => {
+  // Overflow to ±∞ (a tiny divisor) lands exactly on a bound; ∞ − ∞ below would be NaN.
+  if (x === iv.lo || x === iv.hi) return true;
   const eps = 1e-9 * Math.max(1, Math.abs(iv.lo), Math.abs(iv.hi), Math.abs(x));
   return iv.lo - eps <= x && x <= iv.hi + eps;
 };
