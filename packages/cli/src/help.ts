@@ -26,6 +26,18 @@ function optionList(options: readonly OptionSpec[]): string {
   return options.map((o) => `  ${pad(optionLabel(o), w)}  ${o.description}`).join("\n");
 }
 
+const MAIN_EXAMPLES: readonly (readonly [string, string])[] = [
+  ["govreport check report.txt", "proofread the figures of a report's text"],
+  ["govreport extract report.txt -o draft.yaml", "draft a data file from the text"],
+  ["govreport validate draft.yaml", "check the data file against its source"],
+  ["govreport validate --help", "help for one command"],
+];
+
+function examples(c: Colors, list: readonly (readonly [string, string])[] = MAIN_EXAMPLES): string[] {
+  const w = Math.max(...list.map(([cmd]) => displayWidth(cmd)));
+  return list.map(([cmd, what]) => `  ${pad(cmd, w)}  ${c.dim(`# ${what}`)}`);
+}
+
 export function mainHelp(c: Colors): string {
   const w = Math.max(...COMMANDS.map((x) => x.name.length));
   return [
@@ -41,19 +53,14 @@ export function mainHelp(c: Colors): string {
     optionList(GLOBAL_OPTIONS),
     "",
     c.bold("Examples:"),
-    "  govreport check report.txt                 proofread the figures of a report's text",
-    "  govreport extract report.txt -o draft.yaml draft a data file from the text",
-    "  govreport validate draft.yaml              check the data file against its source",
-    "  govreport validate --help                  help for one command",
+    ...examples(c),
     "",
-    "Exit codes: 0 ok, 1 problems found in the input, 2 usage error or unreadable input.",
+    "Exit codes: 0 ok, 1 problems found in the input, 2 usage error or unreadable input, 70 internal error (a bug).",
     "Data goes to stdout, messages to stderr.",
   ].join("\n");
 }
 
 export function commandHelp(spec: CommandSpec, c: Colors): string {
-  const ex = spec.examples;
-  const w = Math.max(...ex.map(([cmd]) => displayWidth(cmd)));
   return [
     `${c.bold(`govreport ${spec.name}`)} — ${spec.summary}`,
     "",
@@ -69,7 +76,7 @@ export function commandHelp(spec: CommandSpec, c: Colors): string {
     optionList(GLOBAL_OPTIONS),
     "",
     c.bold("Examples:"),
-    ...ex.map(([cmd, what]) => `  ${pad(cmd, w)}  ${c.dim(`# ${what}`)}`),
+    ...examples(c, spec.examples),
     "",
     `${c.bold("Exit codes:")} ${spec.exit}`,
   ].join("\n");
