@@ -45,9 +45,16 @@ export interface Column {
   get(row: ObservationRow): CellValue;
 }
 
-const ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
-/** Table Schema patterns are implicitly anchored; the schema's own pattern already is. */
-const PERIOD_PATTERN_SOURCE = PERIOD_PATTERN.source;
+/**
+ * A JavaScript regular expression as a Table Schema pattern: XML Schema syntax, which anchors
+ * implicitly (so no ^ and $) and has no \/ escape.
+ */
+export function tableSchemaPattern(re: RegExp): string {
+  return re.source.replace(/^\^/, "").replace(/\$$/, "").replaceAll("\\/", "/");
+}
+
+const ID_PATTERN = tableSchemaPattern(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+const PERIOD_PATTERN_SOURCE = tableSchemaPattern(PERIOD_PATTERN);
 
 /** Drops float noise from unit scaling: 20.17 × 1e8 is 2017000000, not 2017000000.0000002. */
 function clean(x: number): number {

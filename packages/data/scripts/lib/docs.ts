@@ -29,7 +29,7 @@ function constraintsText(c: Column): string {
   if (k.enum) parts.push(`one of ${k.enum.map(code).join(", ")}`);
   if (k.minimum !== undefined) parts.push(`≥ ${k.minimum}`);
   if (k.maximum !== undefined) parts.push(`≤ ${k.maximum}`);
-  if (k.pattern) parts.push("pattern (see datapackage.json)");
+  if (k.pattern) parts.push(`matches ${code(cell(k.pattern))}`);
   return parts.join("; ");
 }
 
