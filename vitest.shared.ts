@@ -47,3 +47,6 @@ export const workspaceAlias = {
 
 /** Where the three real reports used as test inputs live (never copied into the repo). */
 export const sharedReports = fileURLToPath(new URL("../shared/reports/", import.meta.url));
+
+/** Setup file every package's tests run first (fast-check seeding). */
+export const setupFile = fileURLToPath(new URL("./vitest.setup.ts", import.meta.url));
