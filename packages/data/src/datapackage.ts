@@ -86,7 +86,8 @@ export function dataPackage(
     version: info.version,
     keywords: ["China", "government work report", "政府工作报告", "indicators", "local government"],
     licenses: [{ name: info.license, ...(license ?? {}) }],
-    sources: reports.map(sourceOf),
+    // The profile wants at least one source when the property is present.
+    ...(reports.length > 0 ? { sources: reports.map(sourceOf) } : {}),
     resources: [
       {
         profile: "tabular-data-resource",

@@ -179,6 +179,12 @@ describe("datapackage.json", () => {
     expect(validate(alone), ajv.errorsText(validate.errors)).toBe(true);
   });
 
+  it("a package without reports is still valid (an empty build)", () => {
+    const validate = ajv.compile(profile("data-package"));
+    const empty = dataPackage(packageInfo(), OBSERVATION_COLUMNS, [], { observations: { path: "observations.csv" } });
+    expect(validate(empty), ajv.errorsText(validate.errors)).toBe(true);
+  });
+
   it("a broken descriptor fails the profile (the validation can fail)", () => {
     const validate = ajv.compile(profile("tabular-data-resource"));
     const broken = structuredClone(resource);
