@@ -133,7 +133,11 @@ export interface ReadOptions {
  * 不低于). Returns undefined when no quantity starts there.
  */
 export function readQuantityAt(text: string, at: number, options: ReadOptions = {}): ParsedQuantity | undefined {
-  const s = normalizeDigits(text);
+  return readAt(text, normalizeDigits(text), at, options);
+}
+
+/** readQuantityAt on a text already normalized once (a scan must not re-normalize per number). */
+function readAt(text: string, s: string, at: number, options: ReadOptions): ParsedQuantity | undefined {
   let i = at;
   let qualifier: Qualifier = "exact";
   const before = startsWithAny(s, i, BEFORE);
@@ -276,7 +280,7 @@ export function findQuantities(text: string, options: FindOptions = {}): ParsedQ
     if (pre && WORD_ENDING_IN_QUALIFIER.test(s.slice(at - pre[0].length - 1, at))) pre = undefined;
     const startNum = at;
     if (pre) at -= pre[0].length;
-    const q = readQuantityAt(text, at, options) ?? (pre ? readQuantityAt(text, startNum, options) : undefined);
+    const q = readAt(text, s, at, options) ?? (pre ? readAt(text, s, startNum, options) : undefined);
     if (!q) continue;
     const after = s.slice(q.end);
     const next = s[q.end] ?? "";
