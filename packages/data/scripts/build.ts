@@ -68,7 +68,8 @@ function parse(argv: string[]) {
   });
 }
 
-const argv = process.argv.slice(2);
+// `pnpm run build -- --check` passes the "--" through.
+const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === "--"));
 const debug = argv.includes("--debug") || !!process.env.DEBUG;
 try {
   process.exitCode = main(argv);

@@ -63,7 +63,8 @@ function main(argv: string[]): number {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    process.exitCode = main(process.argv.slice(2));
+    // `pnpm run docs -- --check` passes the "--" through.
+    process.exitCode = main(process.argv.slice(2).filter((a, i) => !(i === 0 && a === "--")));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     console.error(`docs: ${err.syscall ? `cannot ${err.syscall} ${err.path ?? ""}: ${err.code}` : err.message}`);
