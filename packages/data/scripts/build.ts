@@ -69,7 +69,7 @@ function parse(argv: string[]) {
 }
 
 // `pnpm run build -- --check` passes the "--" through.
-const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === "--"));
+const argv = process.argv.slice(2).filter((a) => a !== "--");
 const debug = argv.includes("--debug") || !!process.env.DEBUG;
 try {
   process.exitCode = main(argv);

@@ -64,7 +64,7 @@ function main(argv: string[]): number {
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     // `pnpm run docs -- --check` passes the "--" through.
-    process.exitCode = main(process.argv.slice(2).filter((a, i) => !(i === 0 && a === "--")));
+    process.exitCode = main(process.argv.slice(2).filter((a) => a !== "--"));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     console.error(`docs: ${err.syscall ? `cannot ${err.syscall} ${err.path ?? ""}: ${err.code}` : err.message}`);
