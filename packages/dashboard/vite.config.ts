@@ -44,7 +44,11 @@ export default defineConfig({
     rolldownOptions: {
       // Keep ES module execution order across chunks: src/zod-jitless.ts must run before the
       // schema module builds its zod schemas, even when the two land in different chunks.
-      output: { strictExecutionOrder: true },
+      output: {
+        strictExecutionOrder: true,
+        // Name the charting library's chunk for what it is (it loads with the first chart).
+        codeSplitting: { groups: [{ name: "echarts", test: /[\\/]node_modules[\\/].*(echarts|zrender)[\\/]/ }] },
+      },
     },
   },
   preview: { host: "127.0.0.1" },

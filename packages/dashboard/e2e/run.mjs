@@ -9,7 +9,7 @@
  * Ends with "e2e: N passed, M failed" and exits 1 on any failure.
  */
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,6 +32,7 @@ const args = new Set(process.argv.slice(2));
 const ARTIFACTS = join(PKG, "artifacts");
 const DOC_IMAGES = join(REPO, "docs", "images");
 mkdirSync(ARTIFACTS, { recursive: true });
+for (const f of readdirSync(ARTIFACTS)) if (f.endsWith(".png")) rmSync(join(ARTIFACTS, f));
 
 const require = createRequire(join(PKG, "package.json"));
 const dataPkg = JSON.parse(readFileSync(require.resolve("@govreport/data/package.json"), "utf8"));
@@ -51,7 +52,12 @@ const port = await freePort();
 const server = await startPreview(port);
 const origin = new URL(server.url).origin;
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+// Reduced motion draws charts without animation, so screenshots never catch a chart mid-way.
+const context = await browser.newContext({
+  viewport: { width: 1280, height: 900 },
+  acceptDownloads: true,
+  reducedMotion: "reduce",
+});
 
 /** Every request any page makes, to prove none leaves the origin. */
 const requests = [];
@@ -94,8 +100,8 @@ async function step(name, fn) {
   }
 }
 
-async function shot(p, name) {
-  await p.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+async function shot(p, name, fullPage = true) {
+  await p.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
 /** Opens a view and waits until its lazily loaded code has rendered it. */
@@ -274,7 +280,7 @@ await step("number → observation → explorer → back to the text", async () 
     markCount >= report.observations.length * 0.9,
     `${markCount} marks for ${report.observations.length} observations`,
   );
-  await shot(page, "source");
+  await shot(page, "source", false);
   await page.click("[data-testid=obs-panel] a");
   await page.waitForSelector(`tr.selected[data-obs="${obs.id}"]`);
   await page.click(`tr[data-obs="${obs.id}"] .quote button`);
@@ -401,7 +407,7 @@ await step("usable at phone width (375 px)", async () => {
     if (await phone.locator("[data-chart]").count()) assertPainted(await paintedCharts(phone), name);
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `${name}: page is ${overflow}px wider than the screen`);
-    await shot(phone, name);
+    await shot(phone, name, !name.includes("source"));
   }
   assert.deepEqual(phoneProblems, []);
   await phone.close();

@@ -81,7 +81,9 @@ function EChart({ chart, onSelect }: { chart: BuiltChart; onSelect?: (obsId: str
   useEffect(() => {
     const el = ref.current;
     if (el) el.dataset.finished = "false";
-    instance.current?.setOption(chart.option, { notMerge: true });
+    // Readers who ask for less motion get charts drawn at once.
+    const still = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+    instance.current?.setOption(still ? { ...chart.option, animation: false } : chart.option, { notMerge: true });
   }, [chart.option]);
 
   return <div ref={ref} className="chart-canvas" data-chart={chart.id} style={{ height: chart.height }} />;

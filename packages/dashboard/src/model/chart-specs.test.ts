@@ -2,11 +2,13 @@ import { getReport, reportIds } from "@govreport/data";
 import { describe, expect, it } from "vitest";
 import {
   categoryViews,
+  chartedIds,
   countAreaCharts,
   elapsedShare,
   isRate,
   progressCharts,
   rateCharts,
+  sumCharts,
   yoyCharts,
 } from "./chart-specs.js";
 import { fixtureReport } from "./fixture.js";
@@ -88,18 +90,23 @@ describe("countAreaCharts", () => {
   });
 });
 
+describe("sumCharts", () => {
+  it("stacks the parts of each sum relation against its printed total, in the total's unit", () => {
+    const [chart] = sumCharts(report, report.observations, report.relations, "g");
+    if (chart?.kind !== "sum") throw new Error("expected a sum chart");
+    const item = chart.items[0];
+    expect(item?.total.printed).toBe("43件");
+    expect(item?.parts.map((p) => [p.label, p.point.value])).toEqual([
+      ["主动公开公文", 42],
+      ["免于公开公文", 1],
+    ]);
+  });
+});
+
 describe("categoryViews", () => {
   it("gives every observation of a known category either a chart or a place in the rest list", () => {
     for (const view of categoryViews(report)) {
-      const charted = view.charts.flatMap((c) =>
-        c.kind === "yoy"
-          ? c.items.map((i) => i.current.obsId)
-          : c.kind === "rates"
-            ? c.items.map((i) => i.point.obsId)
-            : c.kind === "progress"
-              ? c.items.flatMap((i) => [i.actual.obsId, i.target.obsId])
-              : c.items.flatMap((i) => [i.count?.obsId, i.area?.obsId]),
-      );
+      const charted = view.charts.flatMap(chartedIds);
       expect(new Set([...charted, ...view.rest.map((o) => o.id)]).size).toBe(charted.length + view.rest.length);
     }
     const all = categoryViews(report).flatMap((v) => [
@@ -107,6 +114,12 @@ describe("categoryViews", () => {
       ...v.charts.flatMap((c) => (c.kind === "yoy" ? c.items.map((i) => i.current.obsId) : [])),
     ]);
     expect(all).toContain("enterprises");
+  });
+
+  it("leaves out of the rest list a baseline the year-on-year chart already draws", () => {
+    const economy = categoryViews(report).find((v) => v.category === "economy");
+    expect(economy?.rest.map((o) => o.id)).not.toContain("tax-baseline");
+    expect(economy?.rest.map((o) => o.id)).toContain("enterprises");
   });
 
   it("on the shipped reports, uses more than one chart type and keeps rates within 0-100", () => {

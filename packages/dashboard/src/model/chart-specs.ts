@@ -54,6 +54,16 @@ export interface ProgressItem {
   relationId: string;
 }
 
+export interface SumItem {
+  name: Localized;
+  /** The total's unit, which the parts are converted to. */
+  unit: string;
+  total: Point;
+  /** The parts in the total's unit, labelled by subject (or by indicator when they differ). */
+  parts: { label: string; point: Point }[];
+  relationId: string;
+}
+
 export interface CountAreaItem {
   label: string;
   count?: Point;
@@ -64,6 +74,7 @@ export type ChartSpec =
   | { kind: "yoy"; id: string; unit: string; items: YoyItem[] }
   | { kind: "rates"; id: string; family?: Localized; items: RateItem[] }
   | { kind: "progress"; id: string; items: ProgressItem[] }
+  | { kind: "sum"; id: string; items: SumItem[] }
   | {
       kind: "countArea";
       id: string;
@@ -247,6 +258,40 @@ export function progressCharts(
   return items.length > 0 ? [{ kind: "progress", id: `${idPrefix}-progress`, items }] : [];
 }
 
+/**
+ * Parts of a whole from the report's `sum` relations (4718家 = 2506家 + 2212家): the parts
+ * stacked, the printed total beside them, so a gap or an excess shows.
+ */
+export function sumCharts(
+  report: Report,
+  observations: readonly Observation[],
+  relations: readonly Relation[],
+  idPrefix: string,
+): ChartSpec[] {
+  const byId = new Map(report.observations.map((o) => [o.id, o]));
+  const inCategory = new Set(observations.map((o) => o.id));
+  const items: SumItem[] = [];
+  for (const rel of relations) {
+    if (rel.kind !== "sum" || !inCategory.has(rel.total)) continue;
+    const total = byId.get(rel.total);
+    const parts = rel.parts.map((id) => byId.get(id));
+    if (!total || parts.some((p) => !p || !commensurable(p.quantity.unit, total.quantity.unit, report.units))) continue;
+    const ps = parts as Observation[];
+    const sameIndicator = new Set(ps.map((p) => p.indicator)).size === 1;
+    items.push({
+      name: indicatorName(report, total),
+      unit: total.quantity.unit,
+      total: point(total, total.quantity.unit, report.units),
+      parts: ps.map((p) => ({
+        label: (sameIndicator ? p.subject : undefined) ?? indicatorName(report, p).zh,
+        point: point(p, total.quantity.unit, report.units),
+      })),
+      relationId: rel.id,
+    });
+  }
+  return items.length > 0 ? [{ kind: "sum", id: `${idPrefix}-sum`, items }] : [];
+}
+
 /** Where the printed figure stands in the source, for ordering figures within one quote. */
 function figurePosition(obs: Observation): number {
   const i = obs.source.quote.indexOf(printedOf(obs.quantity));
@@ -305,7 +350,8 @@ export function countAreaCharts(report: Report, observations: readonly Observati
   return charts;
 }
 
-function chartedIds(spec: ChartSpec): string[] {
+/** The observations a chart draws. */
+export function chartedIds(spec: ChartSpec): string[] {
   switch (spec.kind) {
     case "yoy":
       return spec.items.map((i) => i.current.obsId);
@@ -315,7 +361,24 @@ function chartedIds(spec: ChartSpec): string[] {
       return spec.items.flatMap((i) => [i.actual.obsId, i.target.obsId]);
     case "countArea":
       return spec.items.flatMap((i) => [i.count?.obsId, i.area?.obsId]).filter((x): x is string => !!x);
+    case "sum":
+      return spec.items.flatMap((i) => [i.total.obsId, ...i.parts.map((p) => p.point.obsId)]);
   }
+}
+
+/** Baseline observations that a year-on-year chart already draws as some figure's baseline. */
+function drawnBaselines(report: Report, obs: readonly Observation[], charts: readonly ChartSpec[]): string[] {
+  const byId = new Map(report.observations.map((o) => [o.id, o]));
+  const drawn = charts.flatMap((c) =>
+    c.kind === "yoy" ? c.items.map((i) => ({ indicator: byId.get(i.current.obsId)?.indicator, ...i.baseline })) : [],
+  );
+  return obs
+    .filter(
+      (o) =>
+        o.role === "baseline" &&
+        drawn.some((d) => d.indicator === o.indicator && d.period === o.period && d.printed === printedOf(o.quantity)),
+    )
+    .map((o) => o.id);
 }
 
 /** Every category the report has observations in, with the charts its data calls for. */
@@ -327,10 +390,11 @@ export function categoryViews(report: Report): CategoryView[] {
     const charts = [
       ...yoyCharts(report, obs, category),
       ...progressCharts(report, obs, report.relations, category),
+      ...sumCharts(report, obs, report.relations, category),
       ...countAreaCharts(report, obs, category),
       ...rateCharts(report, obs, category),
     ];
-    const charted = new Set(charts.flatMap(chartedIds));
+    const charted = new Set([...charts.flatMap(chartedIds), ...drawnBaselines(report, obs, charts)]);
     views.push({ category, charts, rest: obs.filter((o) => !charted.has(o.id)) });
   }
   return views;

@@ -12,7 +12,7 @@ export const FIXTURE_TEXT = [
   "𠀀1-5月,共计完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元,增幅45.4%;完成区级财政收入5.72亿元,比去年同期3.69亿元增长2.03亿元,增幅55.2%。",
   "一般公共预算收入5000万元,比去年同期0.4亿元增长1000万元。新增企业注册91家。",
   "拆除新增违建50处、1212平方米,存量违建56处、1.01万平方米。",
-  "市民服务热线及时处置率100%、实际解决率96.27%、市民满意率89.75%。主动公开率98%。",
+  "市民服务热线及时处置率100%、实际解决率96.27%、市民满意率89.75%。备案公文43件,主动公开42件,免于公开1件,主动公开率98%。",
   "既有多层住宅加装电梯竣工10台。",
   "第二部分 下半年工作",
   "力争年底竣工20台;确保各居住区垃圾分类达标率95%以上。",
@@ -138,6 +138,10 @@ export const FIXTURE_INPUT = {
     obs("hotline-resolved", "hotline_resolution_rate", "actual", "2023-H1", q(96.27, "%", 2, "96.27%"), hotline),
     obs("hotline-satisfied", "hotline_satisfaction_rate", "actual", "2023-H1", q(89.75, "%", 2, "89.75%"), hotline),
     obs("disclosure", "disclosure_rate", "actual", "2023-H1", q(98, "%", 0, "98%"), "主动公开率98%"),
+    obs("filed", "documents_filed", "actual", "2023-H1", q(43, "件", 0, "43件"), "备案公文43件"),
+    obs("disclosed", "documents_disclosed", "actual", "2023-H1", q(42, "件", 0, "42件"), "主动公开42件"),
+    obs("exempt", "documents_exempt", "actual", "2023-H1", q(1, "件", 0, "1件"), "免于公开1件"),
+    obs("tax-baseline", "tax_revenue", "baseline", "2022-01/2022-05", q(13.88, "亿元", 2, "13.88亿元"), taxQuote),
     obs(
       "elevators",
       "elevators_added_completed",
@@ -159,7 +163,10 @@ export const FIXTURE_INPUT = {
       { section: ["第二部分 下半年工作"] },
     ),
   ],
-  relations: [{ kind: "progress", id: "elevators-progress", actual: "elevators", target: "elevators-target" }],
+  relations: [
+    { kind: "progress", id: "elevators-progress", actual: "elevators", target: "elevators-target" },
+    { kind: "sum", id: "documents", total: "filed", parts: ["disclosed", "exempt"] },
+  ],
 };
 
 export function fixtureReport(): Report {

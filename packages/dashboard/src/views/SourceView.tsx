@@ -27,7 +27,7 @@ export default function SourceView(props: ViewProps) {
   useEffect(() => {
     if (!state.obs) return;
     const el = document.querySelector<HTMLElement>(`[data-obs~="${CSS.escape(state.obs)}"]`);
-    el?.scrollIntoView({ block: "center" });
+    el?.scrollIntoView({ block: "start" });
     el?.focus({ preventScroll: true });
   }, [state.obs]);
 

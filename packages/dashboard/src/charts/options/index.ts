@@ -4,6 +4,7 @@ import type { BuiltChart } from "./common.js";
 import { countAreaChart } from "./count-area.js";
 import { progressChart } from "./progress.js";
 import { ratesChart } from "./rates.js";
+import { sumChart } from "./sum.js";
 import { yoyChart } from "./yoy.js";
 
 export type { BuiltChart, ChartOption } from "./common.js";
@@ -19,5 +20,7 @@ export function buildChart(spec: ChartSpec, lang: Lang): BuiltChart {
       return progressChart(spec, lang);
     case "countArea":
       return countAreaChart(spec, lang);
+    case "sum":
+      return sumChart(spec, lang);
   }
 }

@@ -112,6 +112,20 @@ describe("count and area chart", () => {
   });
 });
 
+describe("sum chart", () => {
+  it("stacks the parts and marks the printed total", () => {
+    const c = buildChart(spec("sum"), "zh");
+    const series = seriesOf(c.option);
+    expect(series.map((x) => x.type)).toEqual(["bar", "bar", "scatter"]);
+    expect(series[0]?.data).toEqual([42]);
+    expect(series[1]?.data).toEqual([1]);
+    expect(series[2]?.data).toEqual([43]);
+    expect(c.obsAt(1, 0)).toBe("exempt");
+    expect(c.obsAt(2, 0)).toBe("filed");
+    expect(c.table.rows[0]?.cells).toEqual(["备案公文", "43件", "主动公开公文 42件 + 免于公开公文 1件"]);
+  });
+});
+
 describe("escapeHtml", () => {
   it("keeps report text from becoming markup in tooltips", () => {
     expect(escapeHtml(`<img src=x onerror="a()">&'`)).not.toMatch(/[<>"'&](?!#)/);

@@ -10,10 +10,15 @@ import { type BuiltChart, baseOption, COLORS, itemLabels, itemTooltip, pointLine
 export function ratesChart(spec: { id: string; family?: Localized; items: RateItem[] }, lang: Lang): BuiltChart {
   const m = MESSAGES[lang];
   const title = spec.family ? m.chart.ratesOf(spec.family[lang]) : m.chart.rates;
+  // In a family's chart the title names the family, so labels drop it: 12345热线及时处置率 → 及时处置率.
+  const family = spec.family?.[lang];
   const labels = itemLabels(
     spec.items.map((i) => ({ name: i.name, subject: i.point.subject, period: i.point.period })),
     lang,
-  );
+  ).map((l) => {
+    const rest = family && l.startsWith(family) ? l.slice(family.length).replace(/^[\s:：,，、-]+/u, "") : "";
+    return rest || l;
+  });
   const isTarget = (i: RateItem) => i.point.role === "target" || i.point.role === "plan";
   const series = (target: boolean) => ({
     type: "bar" as const,
