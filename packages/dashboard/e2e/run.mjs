@@ -13,7 +13,6 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CATALOGUE, formatQuantity } from "@govreport/schema";
 import { chromium } from "playwright-core";
 import {
   CHROMIUM_ARGS,
@@ -35,6 +34,17 @@ mkdirSync(ARTIFACTS, { recursive: true });
 for (const f of readdirSync(ARTIFACTS)) if (f.endsWith(".png")) rmSync(join(ARTIFACTS, f));
 
 const require = createRequire(join(PKG, "package.json"));
+try {
+  require.resolve("@govreport/data/observations.csv");
+  require.resolve("@govreport/schema");
+} catch {
+  console.error(
+    "e2e: the workspace packages are not built (no @govreport/data or @govreport/schema dist).\n" +
+      "Build them first, from the repository root: npx turbo run build --filter=@govreport/dashboard^...",
+  );
+  process.exit(2);
+}
+const { CATALOGUE, formatQuantity } = await import("@govreport/schema");
 const dataPkg = JSON.parse(readFileSync(require.resolve("@govreport/data/package.json"), "utf8"));
 const dataDir = join(require.resolve("@govreport/data/package.json"), "..");
 const reportId = "zhangjiang-2023-h1";
@@ -270,12 +280,12 @@ await step("explorer filters and downloads the rows shown as CSV", async () => {
 await step("number → observation → explorer → back to the text", async () => {
   const obs = report.observations.find((o) => o.indicator === "tax_revenue") ?? report.observations[0];
   await go("#/source");
-  const mark = page.locator(`mark button[data-obs~="${obs.id}"]`);
+  const mark = page.locator(`mark button[data-main~="${obs.id}"]`);
   assert.equal(await mark.textContent(), printed(obs.quantity), "the marked figure is the printed figure");
   await mark.click();
   await page.waitForSelector(`[data-testid=obs-panel][data-obs="${obs.id}"]`);
   assert.match(page.url(), new RegExp(`obs=${obs.id}`));
-  const markCount = await page.locator("mark button").count();
+  const markCount = await page.locator("mark button[data-main]").count();
   assert.ok(
     markCount >= report.observations.length * 0.9,
     `${markCount} marks for ${report.observations.length} observations`,
@@ -284,11 +294,11 @@ await step("number → observation → explorer → back to the text", async () 
   await page.click("[data-testid=obs-panel] a");
   await page.waitForSelector(`tr.selected[data-obs="${obs.id}"]`);
   await page.click(`tr[data-obs="${obs.id}"] .quote button`);
-  await page.waitForSelector(`mark.current button[data-obs~="${obs.id}"]`);
+  await page.waitForSelector(`mark.current button[data-main~="${obs.id}"]`);
   // From a headline card…
   await go("#/overview");
   await page.click(`.card-value:has([data-obs="${obs.id}"]) button`);
-  await page.waitForSelector(`mark.current button[data-obs~="${obs.id}"]`);
+  await page.waitForSelector(`mark.current button[data-main~="${obs.id}"]`);
   // …and from a bar of a chart (a real click on the canvas).
   await go("#/overview");
   await paintedCharts();

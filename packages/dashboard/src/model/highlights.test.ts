@@ -8,12 +8,26 @@ describe("figureMarks", () => {
   const marks = figureMarks(FIXTURE_TEXT, report.observations);
 
   it("marks each observation's printed figure at its quote's code-point offset", () => {
-    expect(marks).toHaveLength(report.observations.length);
-    for (const m of marks) {
+    const values = marks.filter((m) => m.part === "value");
+    expect(values.map((m) => m.obsId)).toEqual(report.observations.map((o) => o.id));
+    for (const m of values) {
       const obs = report.observations.find((o) => o.id === m.obsId);
       expect(m.precision).toBe("figure");
       expect(FIXTURE_TEXT.slice(m.start, m.end)).toBe(obs?.quantity.printed);
     }
+  });
+
+  it("marks the figures of a stated comparison after the value, as parts of the observation", () => {
+    const tax = marks.filter((m) => m.obsId === "tax");
+    expect(tax.map((m) => [m.part, FIXTURE_TEXT.slice(m.start, m.end)])).toEqual([
+      ["value", "20.17亿元"],
+      ["baseline", "13.88亿元"],
+      ["change", "6.39亿元"],
+      ["percent", "45.4%"],
+    ]);
+    // The separate baseline observation shares the printed baseline figure.
+    const baseline = marks.find((m) => m.obsId === "tax-baseline");
+    expect(baseline && [baseline.start, baseline.end]).toEqual(tax[1] && [tax[1].start, tax[1].end]);
   });
 
   it("tells apart figures printed twice in one quote by taking occurrences in turn", () => {
@@ -61,16 +75,16 @@ describe("segmentText", () => {
   it("cuts text into plain and marked pieces that put the text back together", () => {
     const text = "abcdefghij";
     const segs = segmentText(text, [
-      { obsId: "x", start: 2, end: 5, precision: "figure" },
-      { obsId: "y", start: 4, end: 7, precision: "figure" },
+      { obsId: "x", part: "value", start: 2, end: 5, precision: "figure" },
+      { obsId: "y", part: "change", start: 4, end: 7, precision: "figure" },
     ]);
     expect(segs.map((s) => s.text).join("")).toBe(text);
-    expect(segs.map((s) => [s.text, s.obsIds])).toEqual([
-      ["ab", []],
-      ["cd", ["x"]],
-      ["e", ["x", "y"]],
-      ["fg", ["y"]],
-      ["hij", []],
+    expect(segs.map((s) => [s.text, s.obsIds, s.mainIds])).toEqual([
+      ["ab", [], []],
+      ["cd", ["x"], ["x"]],
+      ["e", ["x", "y"], ["x"]],
+      ["fg", ["y"], []],
+      ["hij", [], []],
     ]);
   });
 
@@ -80,7 +94,7 @@ describe("segmentText", () => {
     expect(second).toEqual({ start: 5, end: text.length });
     const segs = segmentText(
       text,
-      [{ obsId: "n", start: 9, end: 11, precision: "figure" }],
+      [{ obsId: "n", part: "value", start: 9, end: 11, precision: "figure" }],
       second?.start,
       second?.end,
     );

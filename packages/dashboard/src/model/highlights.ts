@@ -1,8 +1,12 @@
-import { codePointToIndex, formatQuantity, type Observation } from "@govreport/schema";
+import { codePointToIndex, formatQuantity, type Observation, type Quantity } from "@govreport/schema";
+
+export type FigurePart = "value" | "baseline" | "change" | "percent" | "points";
 
 /** Where an observation's figure stands in the source text, as UTF-16 indices (for slicing). */
 export interface FigureMark {
   obsId: string;
+  /** The observation's own value, or a figure of its stated comparison (比去年同期13.88亿元, 增幅45.4%). */
+  part: FigurePart;
   start: number;
   end: number;
   /**
@@ -13,8 +17,7 @@ export interface FigureMark {
   precision: "figure" | "quote" | "moved";
 }
 
-function figureCandidates(obs: Observation): string[] {
-  const q = obs.quantity;
+function figureCandidates(q: Quantity): string[] {
   const out = [q.printed, formatQuantity(q), q.value.toFixed(q.decimals)];
   return [...new Set(out.filter((s): s is string => !!s))];
 }
@@ -28,12 +31,37 @@ function allIndexes(hay: string, needle: string): number[] {
 
 /**
  * Locates every observation's figure in the source text from its quote offset (code points)
- * and printed figure. When several observations share a quote and print the same figure, they
- * take its occurrences in turn. Observations whose quote is nowhere in the text get no mark.
+ * and printed figure, then the figures of its stated comparison (baseline, change, percent,
+ * points) after it in the same quote. When several observations share a quote and print the
+ * same figure, they take its occurrences in turn; values are placed before comparison figures,
+ * so a comparison never takes an occurrence an observation's own value needs. Observations
+ * whose quote is nowhere in the text get no mark.
  */
 export function figureMarks(sourceText: string, observations: readonly Observation[]): FigureMark[] {
-  const marks: FigureMark[] = [];
   const taken = new Set<string>();
+  const find = (obs: Observation, at: number, moved: boolean, q: Quantity, part: FigurePart, after: number) => {
+    const quote = obs.source.quote;
+    for (const figure of figureCandidates(q)) {
+      const hits = allIndexes(quote, figure).map((i) => at + i);
+      if (hits.length === 0) continue;
+      const free =
+        hits.find((h) => h >= after && !taken.has(`${h}:${figure.length}`)) ??
+        hits.find((h) => !taken.has(`${h}:${figure.length}`)) ??
+        (hits[0] as number);
+      taken.add(`${free}:${figure.length}`);
+      const mark: FigureMark = {
+        obsId: obs.id,
+        part,
+        start: free,
+        end: free + figure.length,
+        precision: moved ? "moved" : "figure",
+      };
+      return mark;
+    }
+    return undefined;
+  };
+
+  const values: { obs: Observation; at: number; moved: boolean; mark: FigureMark }[] = [];
   for (const obs of observations) {
     const { quote, offset } = obs.source;
     let at = codePointToIndex(sourceText, offset);
@@ -44,16 +72,30 @@ export function figureMarks(sourceText: string, observations: readonly Observati
       at = found;
       moved = true;
     }
-    let mark: FigureMark | undefined;
-    for (const figure of figureCandidates(obs)) {
-      const hits = allIndexes(quote, figure).map((i) => at + i);
-      if (hits.length === 0) continue;
-      const free = hits.find((h) => !taken.has(`${h}:${figure.length}`)) ?? (hits[0] as number);
-      taken.add(`${free}:${figure.length}`);
-      mark = { obsId: obs.id, start: free, end: free + figure.length, precision: moved ? "moved" : "figure" };
-      break;
+    const mark = find(obs, at, moved, obs.quantity, "value", at) ?? {
+      obsId: obs.id,
+      part: "value",
+      start: at,
+      end: at + quote.length,
+      precision: "quote",
+    };
+    values.push({ obs, at, moved, mark });
+  }
+
+  const marks = values.map((v) => v.mark);
+  for (const { obs, at, moved, mark } of values) {
+    const c = obs.comparison;
+    if (!c || mark.precision === "quote") continue;
+    const parts: [Quantity | undefined, FigurePart][] = [
+      [c.baseline?.quantity, "baseline"],
+      [c.change, "change"],
+      [c.percent, "percent"],
+      [c.points, "points"],
+    ];
+    for (const [q, part] of parts) {
+      const m = q ? find(obs, at, moved, q, part, mark.end) : undefined;
+      if (m) marks.push(m);
     }
-    marks.push(mark ?? { obsId: obs.id, start: at, end: at + quote.length, precision: "quote" });
   }
   return marks;
 }
@@ -64,6 +106,8 @@ export interface TextSegment {
   text: string;
   /** Observations whose figure covers this piece of text; empty for plain text. */
   obsIds: string[];
+  /** Of those, the observations whose own value this is (not a figure of their comparison). */
+  mainIds: string[];
 }
 
 /**
@@ -82,12 +126,14 @@ export function segmentText(text: string, marks: readonly FigureMark[], from = 0
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i] as number;
     const end = points[i + 1] as number;
-    const obsIds = inside.filter((m) => m.start <= start && m.end >= end).map((m) => m.obsId);
+    const covering = inside.filter((m) => m.start <= start && m.end >= end);
+    const obsIds = [...new Set(covering.map((m) => m.obsId))];
+    const mainIds = [...new Set(covering.filter((m) => m.part === "value").map((m) => m.obsId))];
     const prev = out[out.length - 1];
     if (prev && obsIds.length === 0 && prev.obsIds.length === 0) {
       prev.end = end;
       prev.text = text.slice(prev.start, end);
-    } else out.push({ start, end, text: text.slice(start, end), obsIds });
+    } else out.push({ start, end, text: text.slice(start, end), obsIds, mainIds });
   }
   return out;
 }

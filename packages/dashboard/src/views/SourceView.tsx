@@ -17,7 +17,8 @@ export default function SourceView(props: ViewProps) {
     [text, marks],
   );
   const byId = useMemo(() => new Map(report.observations.map((o) => [o.id, o])), [report]);
-  const precision = useMemo(() => new Map(marks.map((mk) => [mk.obsId, mk.precision])), [marks]);
+  const valueMarks = useMemo(() => marks.filter((mk) => mk.part === "value"), [marks]);
+  const precision = useMemo(() => new Map(valueMarks.map((mk) => [mk.obsId, mk.precision])), [valueMarks]);
   const selected = state.obs ? byId.get(state.obs) : undefined;
   const findings = useMemo(
     () => (selected ? loaded.checks.findings.filter((f) => f.observations.includes(selected.id)) : []),
@@ -26,20 +27,20 @@ export default function SourceView(props: ViewProps) {
 
   useEffect(() => {
     if (!state.obs) return;
-    const el = document.querySelector<HTMLElement>(`[data-obs~="${CSS.escape(state.obs)}"]`);
+    const el = document.querySelector<HTMLElement>(`[data-main~="${CSS.escape(state.obs)}"]`);
     el?.scrollIntoView({ block: "start" });
     el?.focus({ preventScroll: true });
   }, [state.obs]);
 
   if (!text) return <p className="notice">{m.sourceView.noText}</p>;
-  const unplaced = report.observations.length - marks.length;
+  const unplaced = report.observations.length - valueMarks.length;
   const open = (obsId: string) => navigate({ view: "source", report: state.report, lang, obs: obsId });
 
   return (
     <div className={`source-layout${selected ? " with-panel" : ""}`}>
       <div className="source-text" lang="zh-CN">
         <p className="source-stats">
-          {m.sourceView.figures(marks.length)}
+          {m.sourceView.figures(valueMarks.length)}
           {unplaced > 0 && ` · ${m.sourceView.unplaced(unplaced)}`}
         </p>
         {paragraphs.map((p) => (
@@ -50,13 +51,18 @@ export default function SourceView(props: ViewProps) {
               ) : (
                 <mark
                   key={s.start}
-                  className={`${s.obsIds.includes(state.obs ?? "") ? "current" : ""} ${
-                    s.obsIds.some((id) => precision.get(id) !== "figure") ? "approx" : ""
-                  }`}
+                  className={[
+                    s.mainIds.includes(state.obs ?? "") ? "current" : "",
+                    s.mainIds.length === 0 ? (s.obsIds.includes(state.obs ?? "") ? "cmp current-cmp" : "cmp") : "",
+                    s.mainIds.some((id) => precision.get(id) !== "figure") ? "approx" : "",
+                  ]
+                    .filter(Boolean)
+                    .join(" ")}
                 >
                   <button
                     type="button"
                     data-obs={s.obsIds.join(" ")}
+                    data-main={s.mainIds.join(" ") || undefined}
                     title={s.obsIds
                       .map((id) => {
                         const o = byId.get(id);

@@ -24,6 +24,7 @@ export function sumChart(spec: { id: string; items: SumItem[] }, lang: Lang): Bu
     type: "bar" as const,
     name: `${m.chart.part} ${k + 1}`,
     stack: "parts",
+    labelLayout: { hideOverlap: true },
     itemStyle: { color: PART_COLORS[k % PART_COLORS.length] },
     label: {
       show: true,
