@@ -358,6 +358,7 @@ await step("an invalid report file shows its errors with JSON paths", async () =
   for (const p of ["$.period", "$.observations[0].role", "$.observations[1].quantity.value"]) {
     assert.ok(paths.includes(p), `error paths ${paths.join(", ")} include ${p}`);
   }
+  await shot(page, "load-invalid");
   await page.setInputFiles("[data-testid=file-input]", {
     name: "broken.yaml",
     mimeType: "text/yaml",
@@ -366,7 +367,7 @@ await step("an invalid report file shows its errors with JSON paths", async () =
   await page.waitForSelector("[data-testid=load-error] code");
   const where = await page.textContent("[data-testid=load-error] code");
   assert.match(where, /^broken\.yaml:\d+:\d+$/);
-  await shot(page, "load-invalid");
+  await shot(page, "load-invalid-yaml");
 });
 
 await step("a raw report text is extracted in the browser (UTF-8 and GBK)", async () => {
@@ -435,7 +436,19 @@ await server.stop();
 
 if (args.has("--docs-images")) {
   mkdirSync(DOC_IMAGES, { recursive: true });
-  for (const n of ["overview", "categories-governance", "explorer", "source", "checks", "phone-overview"]) {
+  for (const n of [
+    "overview",
+    "overview-en",
+    "categories-urban_development",
+    "categories-governance",
+    "explorer",
+    "source",
+    "checks",
+    "load-invalid",
+    "load-text",
+    "phone-overview",
+    "phone-source",
+  ]) {
     try {
       copyFileSync(join(ARTIFACTS, `${n}.png`), join(DOC_IMAGES, `dashboard-${n}.png`));
     } catch {

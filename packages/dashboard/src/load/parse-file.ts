@@ -46,7 +46,8 @@ async function parseSyntax(
     const at = err.linePos?.[0];
     return {
       ok: false,
-      message: err.message.split("\n")[0] ?? err.message,
+      // The first line says what is wrong; yaml's pretty message ends it with ":" before a code excerpt.
+      message: (err.message.split("\n")[0] ?? err.message).replace(/:\s*$/, ""),
       ...(at ? { line: at.line, col: at.col } : {}),
     };
   }

@@ -52,7 +52,7 @@ function Message({ msg, lang }: { msg: LoadMessage; lang: Lang }) {
           <p>{l.extracted(msg.observations)}</p>
           {msg.warnings.length > 0 && (
             <details>
-              <summary>{msg.warnings.length} ⚠</summary>
+              <summary>{l.warnings(msg.warnings.length)}</summary>
               <ul>
                 {msg.warnings.map((w) => (
                   <li key={w}>{w}</li>
@@ -159,7 +159,7 @@ export default function LoadView({
       </div>
       {current && !busy && (
         <div className="loaded-summary" data-testid="loaded-summary">
-          {messages.length === 0 && <p className="msg ok">{l.loaded(current.fileName ?? "")}</p>}
+          <h3>{l.current}</h3>
           <p>
             <b>{current.report.title[lang]}</b> · {current.report.observations.length} {m.observationsCount} ·{" "}
             {current.checks.valid ? m.checksValid : m.checksInvalid}
