@@ -19,8 +19,13 @@ describe("evaluate", () => {
     expect(ev).toMatchObject({ truth: 4, extracted: 5, matched: 4, recall: 1, precision: 0.8 });
     expect(ev.falsePositives.map((e) => e.printed)).toEqual(["3棵"]);
     expect(ev.agreement.role.rate).toBe(1);
-    const moved = extracted.map((e) => (e.printed === "9家" ? { ...e, start: e.start + 1 } : e));
-    expect(evaluate(t, moved).misses.map((m) => m.printed)).toEqual(["9家"]);
+    // Position is span overlap: a span that shares a code point matches, one beside it does not.
+    const shift = (by: number) =>
+      extracted.map((e) => (e.printed === "9家" ? { ...e, start: e.start + by, end: e.end + by } : e));
+    expect(evaluate(t, shift(1)).misses).toEqual([]);
+    expect(evaluate(t, shift(-1)).misses).toEqual([]);
+    expect(evaluate(t, shift(2)).misses.map((m) => m.printed)).toEqual(["9家"]);
+    expect(evaluate(t, shift(-2)).misses.map((m) => m.printed)).toEqual(["9家"]);
     const other = extracted.map((e): ExtractedQuantity => (e.printed === "9家" ? { ...e, unit: "个" } : e));
     expect(evaluate(t, other).matched).toBe(3);
     expect(formatEvaluation(ev, source)).toContain("precision 80.0%  recall 100.0%");

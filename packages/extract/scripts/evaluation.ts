@@ -10,18 +10,28 @@ import {
 } from "@govreport/schema";
 import type { ExtractedQuantity } from "../src/index.js";
 
-/** One printed figure the curated data records, with what the data says about it. */
+/** One printed figure the truth records (curated data or a hand annotation), with what it says about it. */
 export interface TruthFigure {
   value: number;
   unit: string;
   printed: string;
-  /** Code points into the source: where the figure is printed (-1 when not found in its quote). */
+  /** Code points into the source: where the figure is printed, [start, end) (-1 when not found in its quote). */
   start: number;
+  end: number;
   /** The quote's span, for figures that cannot be placed exactly. */
   quoteStart: number;
   quoteEnd: number;
   /** Every reading of this figure in the data (a baseline is read twice: in a comparison and on its own). */
-  readings: { observation: string; kind: string; role: string; period: string; indicator: string }[];
+  readings: Reading[];
+}
+
+/** What the truth says about a figure. A hand annotation records no indicator or kind: those are not scored. */
+export interface Reading {
+  observation: string;
+  role: string;
+  period: string;
+  kind?: string;
+  indicator?: string;
 }
 
 export interface Pair {
@@ -44,8 +54,9 @@ export interface Evaluation {
     period: Rate;
     /** Over pairs whose curated indicator is in the catalogue. */
     indicator: Rate;
-    /** Over pairs where the extractor chose a catalogue indicator: how often the data agrees. */
+    /** Over pairs where the extractor chose a catalogue indicator (and the truth records one): how often the data agrees. */
     catalogueChoice: Rate;
+    /** Over pairs whose truth records a kind. */
     kind: Rate;
   };
 }
@@ -58,6 +69,7 @@ export interface Rate {
 
 const rate = (agree: number, of: number): Rate => ({ agree, of, rate: of === 0 ? 1 : agree / of });
 const CATALOGUE_IDS = new Set(CATALOGUE.map((i) => i.id));
+const inCatalogue = (id: string | undefined) => id !== undefined && CATALOGUE_IDS.has(id);
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
 
 /** Where `q` is printed in the quote (code points from the quote start), or -1. */
@@ -90,11 +102,13 @@ export function truthFigures(report: Report, source: string): TruthFigure[] {
       prior.readings.push(reading);
       return;
     }
+    const printed = q.printed ?? formatQuantity(q);
     const t: TruthFigure = {
       value: q.value,
       unit: q.unit,
-      printed: q.printed ?? formatQuantity(q),
+      printed,
       start,
+      end: start < 0 ? -1 : start + [...printed].length,
       quoteStart,
       quoteEnd,
       readings: [reading],
@@ -118,9 +132,11 @@ export function truthFigures(report: Report, source: string): TruthFigure[] {
 }
 
 /**
- * Scores extracted figures against the curated ones. A pair matches on value and unit, and on
- * position: the same start, or (for a curated figure that cannot be placed in its quote) the
- * extracted figure inside the curated quote. Each figure is matched at most once.
+ * Scores extracted figures against the truth. A pair matches on value and unit, and on position:
+ * the extracted span overlaps the truth span (the same start preferred, so a neighbour cannot take
+ * it), or, for a curated figure that cannot be placed in its quote, the extracted figure lies inside
+ * the curated quote. Overlap rather than equal spans, because where a figure begins is itself a
+ * judgement (近1.6万条 or 1.6万条). Each figure is matched at most once.
  */
 export function evaluate(truth: readonly TruthFigure[], extracted: readonly ExtractedQuantity[]): Evaluation {
   const used = new Set<ExtractedQuantity>();
@@ -130,6 +146,7 @@ export function evaluate(truth: readonly TruthFigure[], extracted: readonly Extr
   for (const t of truth) {
     const e =
       extracted.find((x) => fits(t, x) && t.start >= 0 && x.start === t.start) ??
+      extracted.find((x) => fits(t, x) && t.start >= 0 && x.start < t.end && t.start < x.end) ??
       extracted.find((x) => fits(t, x) && t.start < 0 && x.start >= t.quoteStart && x.end <= t.quoteEnd);
     if (e) {
       used.add(e);
@@ -162,13 +179,16 @@ export function evaluate(truth: readonly TruthFigure[], extracted: readonly Extr
       period: agree((p) => p.truth.readings.some((r) => r.period === p.extracted.period)),
       indicator: agree(
         (p) => p.truth.readings.some((r) => r.indicator === p.extracted.indicator),
-        (p) => p.truth.readings.some((r) => CATALOGUE_IDS.has(r.indicator)),
+        (p) => p.truth.readings.some((r) => inCatalogue(r.indicator)),
       ),
       catalogueChoice: agree(
         (p) => p.truth.readings.some((r) => r.indicator === p.extracted.indicator),
-        (p) => CATALOGUE_IDS.has(p.extracted.indicator),
+        (p) => CATALOGUE_IDS.has(p.extracted.indicator) && p.truth.readings.some((r) => r.indicator !== undefined),
       ),
-      kind: agree((p) => p.truth.readings.some((r) => kindOf(r.kind) === kindOf(p.extracted.kind))),
+      kind: agree(
+        (p) => p.truth.readings.some((r) => r.kind !== undefined && kindOf(r.kind) === kindOf(p.extracted.kind)),
+        (p) => p.truth.readings.some((r) => r.kind !== undefined),
+      ),
     },
   };
 }
@@ -183,9 +203,9 @@ const context = (source: string, start: number, end: number) => {
 /** A plain-text report of an evaluation, for the terminal. */
 export function formatEvaluation(ev: Evaluation, source: string, limit = 20): string {
   const lines: string[] = [];
-  const r = (x: Rate) => `${pct(x.rate)} (${x.agree}/${x.of})`;
+  const r = (x: Rate) => (x.of === 0 ? "n/a (not annotated)" : `${pct(x.rate)} (${x.agree}/${x.of})`);
   lines.push(
-    `figures: ${ev.truth} curated, ${ev.extracted} extracted, ${ev.matched} matched`,
+    `figures: ${ev.truth} in the truth, ${ev.extracted} extracted, ${ev.matched} matched`,
     `precision ${pct(ev.precision)}  recall ${pct(ev.recall)}  F1 ${pct(ev.f1)}`,
     `agreement on matched figures: role ${r(ev.agreement.role)}, period ${r(ev.agreement.period)}, kind ${r(ev.agreement.kind)}`,
     `  indicator (curated is a catalogue indicator) ${r(ev.agreement.indicator)}; catalogue choices the data shares ${r(ev.agreement.catalogueChoice)}`,
@@ -195,7 +215,7 @@ export function formatEvaluation(ev: Evaluation, source: string, limit = 20): st
   for (const m of ev.misses.slice(0, limit)) {
     const where =
       m.start >= 0 ? context(source, m.start, m.start + [...m.printed].length) : "(not placed in its quote)";
-    lines.push(`  ${m.printed.padEnd(12)} ${m.readings.map((x) => x.kind).join("+")}  …${where}…`);
+    lines.push(`  ${m.printed.padEnd(12)} ${m.readings.map((x) => x.kind ?? x.role).join("+")}  …${where}…`);
   }
   lines.push(
     "",
@@ -215,12 +235,12 @@ export function formatEvaluation(ev: Evaluation, source: string, limit = 20): st
   for (const p of disagreements.slice(0, limit)) {
     const t = p.truth.readings[0];
     lines.push(
-      `  ${p.truth.printed.padEnd(12)} curated ${t?.role}/${t?.period}, extracted ${p.extracted.role}/${p.extracted.period}`,
+      `  ${p.truth.printed.padEnd(12)} truth ${t?.role}/${t?.period}, extracted ${p.extracted.role}/${p.extracted.period}  …${context(source, p.extracted.start, p.extracted.end)}…`,
     );
   }
   const wrongIndicator = ev.pairs.filter(
     (p) =>
-      p.truth.readings.some((x) => CATALOGUE_IDS.has(x.indicator)) &&
+      p.truth.readings.some((x) => inCatalogue(x.indicator)) &&
       !p.truth.readings.some((x) => x.indicator === p.extracted.indicator),
   );
   lines.push(

@@ -10,6 +10,9 @@ export const ZHANGJIANG = {
   report: here("../../data/reports/zhangjiang-2023-h1/report.yaml"),
 };
 
+/** Hand-annotated truth for shared reports the rules were not written against (no report text inside). */
+export const HELDOUT = here("../test/heldout/");
+
 /** The real reports used as test inputs, outside the repository (see /work/shared/reports/README.md). */
 export const SHARED_REPORTS = here("../../../../shared/reports/");
 
