@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { ErrorBoundary } from "./components/ErrorBoundary.js";
 import { MESSAGES } from "./i18n.js";
 import type { LoadedReport } from "./model/loaded.js";
 import { DEFAULT_REPORT, SHIPPED_IDS, shippedReport } from "./model/shipped.js";
@@ -124,7 +125,9 @@ export function App() {
         </nav>
       </header>
       <main id="main" data-view={state.view}>
-        <Suspense fallback={<p className="loading">{m.loading}</p>}>{body}</Suspense>
+        <ErrorBoundary key={`${state.view}:${state.report}`} title={m.error}>
+          <Suspense fallback={<p className="loading">{m.loading}</p>}>{body}</Suspense>
+        </ErrorBoundary>
       </main>
       <footer className="foot">
         <p>

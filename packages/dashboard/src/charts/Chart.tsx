@@ -117,6 +117,7 @@ export function ChartCard({
         </button>
       </figcaption>
       <EChart chart={chart} {...(onSelect ? { onSelect } : {})} />
+      {chart.note && <p className="hint chart-note">{chart.note}</p>}
       <p className="hint">{m.chart.clickHint}</p>
       {showTable && (
         <div className="table-wrap" id={tableId}>

@@ -10,6 +10,7 @@ export function ObservationPanel({
   lang,
   explorerHref,
   onClose,
+  placement,
 }: {
   report: Report;
   obs: Observation;
@@ -17,6 +18,8 @@ export function ObservationPanel({
   lang: Lang;
   explorerHref: string;
   onClose: () => void;
+  /** How the figure was located in the text ("figure" when found where the data says). */
+  placement?: "figure" | "quote" | "moved" | undefined;
 }) {
   const m = MESSAGES[lang];
   const s = m.sourceView;
@@ -75,6 +78,10 @@ export function ObservationPanel({
           </div>
         ))}
       </dl>
+      {placement && placement !== "figure" && (
+        <p className="msg warning">{placement === "quote" ? s.wholeQuote : s.moved}</p>
+      )}
+      {placement === undefined && <p className="msg warning">{m.sourceView.notFound}</p>}
       {findings.length > 0 && (
         <section>
           <h4>{s.findings}</h4>

@@ -52,6 +52,11 @@ export interface ProgressItem {
   /** Share of the target's period that had passed by the end of the actual's period, in %. */
   elapsed?: number;
   relationId: string;
+  /**
+   * Set when the report prints no target, only a base and a growth rate (a `derived_target`
+   * relation): the target is then computed, base × (1 + rate), and shown as computed.
+   */
+  derived?: { base: string; rate: string };
 }
 
 export interface SumItem {
@@ -255,7 +260,69 @@ export function progressCharts(
       relationId: rel.id,
     });
   }
+  items.push(...derivedProgress(report, byId, inCategory, relations));
   return items.length > 0 ? [{ kind: "progress", id: `${idPrefix}-progress`, items }] : [];
+}
+
+/**
+ * Progress against targets the report states as growth on a base (税收在2022年30.20亿元基础上增长15%):
+ * the target is base × (1 + rate), at the base's printed precision, and the actual is the
+ * latest actual of the base's indicator inside the rate's period (1-5月 of 2023).
+ */
+function derivedProgress(
+  report: Report,
+  byId: ReadonlyMap<string, Observation>,
+  inCategory: ReadonlySet<string>,
+  relations: readonly Relation[],
+): ProgressItem[] {
+  const items: ProgressItem[] = [];
+  for (const rel of relations) {
+    if (rel.kind !== "derived_target" || rel.target !== undefined) continue;
+    const base = byId.get(rel.base);
+    const rate = byId.get(rel.rate);
+    if (!base || !rate || rate.quantity.unit !== "%" || !inCategory.has(base.id)) continue;
+    const actual = report.observations
+      .filter(
+        (o) =>
+          o.indicator === base.indicator &&
+          o.role === "actual" &&
+          commensurable(o.quantity.unit, base.quantity.unit, report.units) &&
+          elapsedShare(o.period, rate.period) !== undefined,
+      )
+      .sort(
+        (a, b) =>
+          Date.parse(periodBounds(parsePeriod(a.period)).end) - Date.parse(periodBounds(parsePeriod(b.period)).end),
+      )
+      .pop();
+    if (!actual) continue;
+    const unit = base.quantity.unit;
+    const value = Number((base.quantity.value * (1 + rate.quantity.value / 100)).toFixed(base.quantity.decimals));
+    if (value === 0) continue;
+    const a = point(actual, unit, report.units);
+    const basePrinted = printedOf(base.quantity);
+    const ratePrinted = printedOf(rate.quantity);
+    const target: Point = {
+      obsId: rate.id,
+      value,
+      printed: `${value.toFixed(base.quantity.decimals)}${unit}`,
+      period: rate.period,
+      role: "target",
+      qualifier: rate.quantity.qualifier,
+      ...(rate.subject ? { subject: rate.subject } : {}),
+      quote: rate.source.quote,
+    };
+    const elapsed = elapsedShare(actual.period, rate.period);
+    items.push({
+      name: indicatorName(report, actual),
+      actual: a,
+      target,
+      percent: (a.value / value) * 100,
+      ...(elapsed === undefined ? {} : { elapsed }),
+      relationId: rel.id,
+      derived: { base: basePrinted, rate: ratePrinted },
+    });
+  }
+  return items;
 }
 
 /**

@@ -16,6 +16,7 @@ export const FIXTURE_TEXT = [
   "既有多层住宅加装电梯竣工10台。",
   "第二部分 下半年工作",
   "力争年底竣工20台;确保各居住区垃圾分类达标率95%以上。",
+  "把税收在2022年(30.20亿元)基础上增长的目标上调到15%。",
 ].join("\n");
 
 function cp(text: string, quote: string): number {
@@ -141,6 +142,8 @@ export const FIXTURE_INPUT = {
     obs("filed", "documents_filed", "actual", "2023-H1", q(43, "件", 0, "43件"), "备案公文43件"),
     obs("disclosed", "documents_disclosed", "actual", "2023-H1", q(42, "件", 0, "42件"), "主动公开42件"),
     obs("exempt", "documents_exempt", "actual", "2023-H1", q(1, "件", 0, "1件"), "免于公开1件"),
+    obs("tax-2022", "tax_revenue", "baseline", "2022", q(30.2, "亿元", 2, "30.20亿元"), "税收在2022年(30.20亿元)"),
+    obs("tax-growth-target", "tax_revenue_growth", "target", "2023", q(15, "%", 0, "15%"), "基础上增长的目标上调到15%"),
     obs("tax-baseline", "tax_revenue", "baseline", "2022-01/2022-05", q(13.88, "亿元", 2, "13.88亿元"), taxQuote),
     obs(
       "elevators",
@@ -166,6 +169,7 @@ export const FIXTURE_INPUT = {
   relations: [
     { kind: "progress", id: "elevators-progress", actual: "elevators", target: "elevators-target" },
     { kind: "sum", id: "documents", total: "filed", parts: ["disclosed", "exempt"] },
+    { kind: "derived_target", id: "tax-target", base: "tax-2022", rate: "tax-growth-target" },
   ],
 };
 

@@ -7,7 +7,8 @@ const rows = observationRows(report);
 
 describe("filterRows", () => {
   it("searches names in both languages, figures and quotes", () => {
-    expect(filterRows(rows, { q: "税收" }).map((r) => r.observation_id)).toEqual(["tax", "tax-baseline"]);
+    const tax = filterRows(rows, { q: "税收" }).map((r) => r.observation_id);
+    expect(tax).toEqual(["tax", "tax-2022", "tax-growth-target", "tax-baseline"]);
     expect(filterRows(rows, { q: "HOTLINE" }).map((r) => r.observation_id)).toHaveLength(3);
     // The four figures share the quote that prints 1.01万平方米.
     expect(filterRows(rows, { q: "1.01万" }).map((r) => r.observation_id)).toEqual([
@@ -21,6 +22,7 @@ describe("filterRows", () => {
 
   it("filters by category, role and qualifier together", () => {
     expect(filterRows(rows, { role: "target" }).map((r) => r.observation_id)).toEqual([
+      "tax-growth-target",
       "elevators-target",
       "sorting-target",
     ]);

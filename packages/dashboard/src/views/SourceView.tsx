@@ -89,6 +89,7 @@ export default function SourceView(props: ViewProps) {
           lang={lang}
           explorerHref={href({ view: "explorer", report: state.report, lang, obs: selected.id })}
           onClose={() => navigate({ view: "source", report: state.report, lang }, { replace: true })}
+          placement={precision.get(selected.id)}
         />
       )}
     </div>

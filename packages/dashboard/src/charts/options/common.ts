@@ -33,6 +33,8 @@ export interface BuiltChart {
   /** The observation behind a data item (for click → source), if any. */
   obsAt(seriesIndex: number, dataIndex: number): string | undefined;
   table: { columns: string[]; rows: { cells: string[]; obsId?: string }[] };
+  /** A footnote the chart needs (how a computed figure was computed). */
+  note?: string;
 }
 
 /** Chart colours: colour-blind safe (Okabe–Ito), with decals on too. */

@@ -88,8 +88,21 @@ describe("rates chart", () => {
 });
 
 describe("progress chart", () => {
+  it("marks a computed target as computed, with how it was computed", () => {
+    const c = buildChart(
+      spec("progress", (s) => s.items.some((i) => i.derived)),
+      "zh",
+    );
+    expect(c.note).toContain("推算");
+    expect((c.option as { yAxis: { data: string[] } }).yAxis.data).toEqual(["税收(目标增长15%)"]);
+    expect(tooltip(c.option, 0, 0)).toContain("34.73亿元 = 30.20亿元 × (1 + 15%)");
+  });
+
   it("shows percent of target against a 100% line, and the time elapsed", () => {
-    const c = buildChart(spec("progress"), "zh");
+    const c = buildChart(
+      spec("progress", (s) => s.items.some((i) => !i.derived)),
+      "zh",
+    );
     const [bar, elapsed] = seriesOf(c.option);
     expect(bar?.data).toEqual([50]);
     expect(bar?.markLine?.data).toEqual([{ xAxis: 100 }]);

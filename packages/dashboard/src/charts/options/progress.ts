@@ -20,9 +20,18 @@ export function progressChart(spec: { id: string; items: ProgressItem[] }, lang:
   const m = MESSAGES[lang];
   const title = m.chart.progress;
   const labels = itemLabels(
-    spec.items.map((i) => ({ name: i.name, subject: i.actual.subject, period: i.actual.period })),
+    spec.items.map((i) => ({
+      name: i.name,
+      // Computed targets are told apart by their rate: 税收(目标+15%).
+      subject: i.derived ? m.chart.derivedLabel(i.derived.rate) : i.actual.subject,
+      period: i.actual.period,
+    })),
     lang,
-  );
+  ).map((l, k) => {
+    const d = spec.items[k]?.derived;
+    return d && !l.includes(m.chart.derivedLabel(d.rate)) ? `${l}(${m.chart.derivedLabel(d.rate)})` : l;
+  });
+  const targetText = (i: ProgressItem) => (i.derived ? `${i.target.printed}*` : i.target.printed);
   const top = Math.max(100, ...spec.items.map((i) => i.percent));
   const max = Math.ceil(top / 20) * 20;
   const pct = (x: number) => `${fmtNumber(x, lang, 1)}%`;
@@ -50,7 +59,7 @@ export function progressChart(spec: { id: string; items: ProgressItem[] }, lang:
           position: "right" as const,
           formatter: (p: { dataIndex: number }) => {
             const i = spec.items[p.dataIndex];
-            return i ? `${i.actual.printed} / ${i.target.printed}` : "";
+            return i ? `${i.actual.printed} / ${targetText(i)}` : "";
           },
         },
         data: spec.items.map((i) => Number(i.percent.toFixed(2))),
@@ -79,10 +88,18 @@ export function progressChart(spec: { id: string; items: ProgressItem[] }, lang:
       const i = spec.items[d];
       if (!i) return "";
       const lines = pointLines(i.actual, lang);
-      lines.push([`${m.roles.target} (${periodLabel(i.target.period, lang)})`, i.target.printed]);
+      lines.push([
+        `${i.derived ? m.chart.derivedTarget : m.roles.target} (${periodLabel(i.target.period, lang)})`,
+        i.derived ? `${i.target.printed} = ${i.derived.base} × (1 + ${i.derived.rate})` : i.target.printed,
+      ]);
       lines.push([m.chart.percentOfTarget, pct(i.percent)]);
       if (i.elapsed !== undefined) lines.push([m.chart.elapsed, pct(i.elapsed)]);
-      return tooltipHtml(labels[d] ?? "", lines, i.actual.quote, lang);
+      return tooltipHtml(
+        labels[d] ?? "",
+        lines,
+        i.derived ? `${i.actual.quote} … ${i.target.quote}` : i.actual.quote,
+        lang,
+      );
     }),
   };
   return {
@@ -90,6 +107,7 @@ export function progressChart(spec: { id: string; items: ProgressItem[] }, lang:
     title,
     option,
     height: Math.max(160, spec.items.length * 48 + 60),
+    ...(spec.items.some((i) => i.derived) ? { note: m.chart.derivedNote } : {}),
     obsAt: (_s, d) => spec.items[d]?.actual.obsId,
     table: {
       columns: [
@@ -107,7 +125,9 @@ export function progressChart(spec: { id: string; items: ProgressItem[] }, lang:
           labels[k] ?? "",
           i.actual.printed,
           periodLabel(i.actual.period, lang),
-          i.target.printed,
+          i.derived
+            ? `${i.target.printed} = ${i.derived.base} × (1 + ${i.derived.rate}) (${m.chart.derivedTarget})`
+            : i.target.printed,
           periodLabel(i.target.period, lang),
           pct(i.percent),
           i.elapsed === undefined ? "" : pct(i.elapsed),
