@@ -117,6 +117,14 @@ const TARGET_WORDS = /力争|确保|争取|争创|力求|目标|预期|预计|�
 /** In a plan, a figure named as a task (完成年度光伏建设任务1兆瓦) is a target. */
 const TASK_WORDS = /任务$/;
 const TARGET_NEAR = /达到$|提高到$|提升到$|增长到$|增加到$|突破$|超过$|控制在$/;
+/** 实现产值2亿元: in a plan, a result to achieve (实现 + what is measured) is a goal. */
+const ACHIEVE = /实现[\u4e00-\u9fff]{0,10}$/;
+/**
+ * A clause led by a work verb of its own (确保A投入使用,完成B 8所) is work scheduled: the 确保 or
+ * 力争 of an earlier clause does not reach it. A clause with no verb of its own (确保新增就业5400人,
+ * 再就业2100人) stays under it.
+ */
+const WORK_VERB = /^(?:完成|推进|实施|启动|开工|新建|建成|开展|加快|加强|做好|抓好|推动|改造|建设)/;
 
 /**
  * Reads a report text into a draft report that passes the schema. Never throws on text; what
@@ -511,11 +519,11 @@ function roleOf(s: string, f: Figure, mode: SectionMode): Role {
   if (f.q.qualifier === "at_least" || f.q.qualifier === "at_most") return "target";
   const hs = clauseStart(s, f.q.start, 0, HALF);
   const before = s.slice(hs, f.q.start);
-  if (TARGET_WORDS.test(before)) return "target";
+  const near = s.slice(clauseStart(s, f.q.start), f.q.start).replace(/[\s\u3000]/g, "");
+  if (TARGET_WORDS.test(before) && (TARGET_WORDS.test(near) || !WORK_VERB.test(near))) return "target";
   // 主要预期目标是:生产总值增长20%…;财政收入增长20%…: a colon-led list of goals.
   if (/目标(?:是|为)?[:：]/.test(s.slice(sentenceStartOf(s, f.q.start), f.q.start))) return "target";
-  const near = s.slice(clauseStart(s, f.q.start), f.q.start).replace(/[\s\u3000]/g, "");
-  if (TARGET_NEAR.test(near) || TASK_WORDS.test(near)) return "target";
+  if (TARGET_NEAR.test(near) || TASK_WORDS.test(near) || ACHIEVE.test(near)) return "target";
   // Under a heading that announces goals (“十四五”时期的主要目标任务) figures are targets.
   if (f.sections.some((x) => x.level <= 1 && /目标/.test(x.heading))) return "target";
   return "plan";

@@ -99,6 +99,16 @@ describe("roles and periods in a plan", () => {
     expect(one(q, "95%以上")).toMatchObject({ role: "target" });
     expect(one(q, "不低于10%")).toMatchObject({ role: "target" });
   });
+  it("a result to achieve (实现 + what is measured) is a target; 确保 does not reach a clause with its own work verb", () => {
+    const p = figures(
+      `${PLAN}年内实现营业收入3.5亿元;全年实现新增就业800人;确保社区中心投入使用,建成口袋公园6个;确保新增绿地2公顷,屋顶绿化1公顷。\n`,
+    );
+    expect(one(p, "3.5亿元")).toMatchObject({ role: "target" });
+    expect(one(p, "800人")).toMatchObject({ role: "target" });
+    expect(one(p, "6个")).toMatchObject({ role: "plan" });
+    expect(one(p, "2公顷")).toMatchObject({ role: "target" });
+    expect(one(p, "1公顷")).toMatchObject({ role: "target" });
+  });
   it("a figure stated as the base of a target (在2022年(X)基础上) is a baseline of that year", () => {
     expect(one(q, "30.20亿元")).toMatchObject({ role: "baseline", period: "2022", subject: "税收" });
   });
