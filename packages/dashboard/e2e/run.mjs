@@ -195,6 +195,11 @@ await step("headline figures equal the data package's", async () => {
   if (tax) {
     const change = await page.$eval(`[data-obs="${tax.id}"] ~ [data-testid=headline-change]`, (e) => e.textContent);
     assert.ok(change.includes(printed(tax.comparison.baseline.quantity)), `tax card shows the baseline: ${change}`);
+    // "n more" opens the explorer on exactly that indicator's observations.
+    await page.click('[data-indicator="tax_revenue"] a.more');
+    await page.waitForSelector("[data-testid=indicator-filter]");
+    const rows = await page.$$eval("tbody tr[data-obs]", (els) => els.map((e) => e.dataset.obs));
+    assert.deepEqual(rows, report.observations.filter((o) => o.indicator === "tax_revenue").map((o) => o.id));
   }
 });
 

@@ -33,6 +33,12 @@ describe("filterRows", () => {
     expect(economy.length).toBeGreaterThan(0);
     expect(economy.every((r) => r.category === "economy")).toBe(true);
     expect(filterRows(rows, {})).toHaveLength(rows.length);
+    // An indicator filter is exact: tax_revenue does not take in tax_revenue_growth.
+    expect(filterRows(rows, { indicator: "tax_revenue" }).map((r) => r.observation_id)).toEqual([
+      "tax",
+      "tax-2022",
+      "tax-baseline",
+    ]);
   });
 });
 

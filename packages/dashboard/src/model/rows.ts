@@ -68,6 +68,8 @@ export interface RowFilter {
   /** Free text: matched against names, id, subject, printed figure, quote and section. */
   q?: string;
   category?: string;
+  /** An indicator id, matched exactly. */
+  indicator?: string;
   role?: string;
   qualifier?: string;
 }
@@ -76,6 +78,7 @@ export function filterRows(rows: readonly ExplorerRow[], f: RowFilter): Explorer
   const needle = f.q?.trim().toLowerCase() ?? "";
   return rows.filter((r) => {
     if (f.category && r.category !== f.category) return false;
+    if (f.indicator && r.indicator !== f.indicator) return false;
     if (f.role && r.role !== f.role) return false;
     if (f.qualifier && r.qualifier !== f.qualifier) return false;
     if (!needle) return true;

@@ -11,6 +11,7 @@ describe("URL state", () => {
       lang: "en",
       q: "税收 & more",
       cat: "economy",
+      ind: "tax_revenue",
       role: "actual",
       qual: "more_than",
       sort: "value",

@@ -23,18 +23,24 @@ export default function Explorer(props: ViewProps) {
   const m = MESSAGES[lang];
   const e = m.explorer;
   const all = useMemo(() => observationRows(loaded.report), [loaded.report]);
-  const filter = { q: state.q, category: state.cat, role: state.role, qualifier: state.qual };
+  const filter = { q: state.q, category: state.cat, indicator: state.ind, role: state.role, qualifier: state.qual };
   const sort: SortKey = state.sort ?? "offset";
   const dir = state.dir ?? "asc";
   const rows = useMemo(
     () =>
       sortRows(
-        filterRows(all, { q: state.q, category: state.cat, role: state.role, qualifier: state.qual }),
+        filterRows(all, {
+          q: state.q,
+          category: state.cat,
+          indicator: state.ind,
+          role: state.role,
+          qualifier: state.qual,
+        }),
         sort,
         dir,
         lang,
       ),
-    [all, state.q, state.cat, state.role, state.qual, sort, dir, lang],
+    [all, state.q, state.cat, state.ind, state.role, state.qual, sort, dir, lang],
   );
   const selectedRef = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
@@ -131,6 +137,20 @@ export default function Explorer(props: ViewProps) {
             </select>
           </label>
           <div className="filter-actions">
+            {state.ind && (
+              <button
+                type="button"
+                className="chip"
+                data-testid="indicator-filter"
+                onClick={() => set({ ind: undefined }, true)}
+                aria-label={`${e.indicator}: ${all.find((r) => r.indicator === state.ind)?.[lang === "zh" ? "indicator_zh" : "indicator_en"] ?? state.ind} ×`}
+              >
+                {e.indicator}:{" "}
+                {all.find((r) => r.indicator === state.ind)?.[lang === "zh" ? "indicator_zh" : "indicator_en"] ??
+                  state.ind}{" "}
+                ×
+              </button>
+            )}
             <p className="row-count" data-testid="row-count" aria-live="polite">
               {e.rows(rows.length, all.length)}
             </p>
@@ -138,7 +158,7 @@ export default function Explorer(props: ViewProps) {
               <button
                 type="button"
                 className="link-button"
-                onClick={() => set({ q: undefined, cat: undefined, role: undefined, qual: undefined })}
+                onClick={() => set({ q: undefined, cat: undefined, ind: undefined, role: undefined, qual: undefined })}
               >
                 {e.clear}
               </button>

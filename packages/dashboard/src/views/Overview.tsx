@@ -60,7 +60,7 @@ function Card({ card, props }: { card: HeadlineCard; props: ViewProps }) {
         );
       })}
       {card.more > 0 && (
-        <a className="more" href={href({ view: "explorer", report: state.report, lang, q: card.indicator.id })}>
+        <a className="more" href={href({ view: "explorer", report: state.report, lang, ind: card.indicator.id })}>
           {m.more(card.more)}
         </a>
       )}

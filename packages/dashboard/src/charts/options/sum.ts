@@ -39,7 +39,7 @@ export function sumChart(spec: { id: string; items: SumItem[] }, lang: Lang): Bu
   const option = {
     ...baseOption(title, lang, description),
     legend: { show: false },
-    grid: { left: 8, right: 64, top: 28, bottom: 8 },
+    grid: { left: 8, right: 96, top: 28, bottom: 8 },
     xAxis: { type: "value" as const, show: false, max: (v: { max: number }) => v.max * 1.02 },
     yAxis: {
       type: "category" as const,
