@@ -199,7 +199,10 @@ await step("headline figures equal the data package's", async () => {
     await page.click('[data-indicator="tax_revenue"] a.more');
     await page.waitForSelector("[data-testid=indicator-filter]");
     const rows = await page.$$eval("tbody tr[data-obs]", (els) => els.map((e) => e.dataset.obs));
-    assert.deepEqual(rows, report.observations.filter((o) => o.indicator === "tax_revenue").map((o) => o.id));
+    assert.deepEqual(
+      rows,
+      report.observations.filter((o) => o.indicator === "tax_revenue").map((o) => o.id),
+    );
   }
 });
 
