@@ -392,6 +392,17 @@ await step("a raw report text is extracted in the browser (UTF-8 and GBK)", asyn
   await page.waitForSelector("#report-title");
   await go("#/source?report=local");
   assert.ok((await page.locator("mark button").count()) > 10, "the extracted figures are marked in the text");
+  // The other views take the extracted draft too.
+  await go("#/categories?report=local");
+  if ((await page.locator("[data-chart]").count()) > 0) assertPainted(await paintedCharts(), "local categories");
+  await shot(page, "local-categories");
+  await go("#/checks?report=local");
+  await shot(page, "local-checks");
+  await go("#/explorer?report=local");
+  assert.ok(
+    (await page.locator("tbody tr[data-obs]").count()) === utf8Count,
+    "explorer lists every extracted observation",
+  );
   // The same report in GBK, as it was originally published.
   await go("#/load");
   await page.setInputFiles("[data-testid=file-input]", {

@@ -1,6 +1,7 @@
 import { getReport, reportIds } from "@govreport/data";
 import { describe, expect, it } from "vitest";
 import {
+  aheadCharts,
   categoryViews,
   chartedIds,
   countAreaCharts,
@@ -101,6 +102,16 @@ describe("countAreaCharts", () => {
     // Areas are converted to one unit for a shared axis: 1.01万平方米 = 10100平方米.
     expect(chart.areaUnit).toBe("平方米");
     expect(chart.items[1]?.area?.value).toBeCloseTo(10100, 8);
+  });
+});
+
+describe("aheadCharts", () => {
+  it("sets a target beside the latest actual before its period", () => {
+    const charts = aheadCharts(report, report.observations, "e");
+    const items = charts.flatMap((c) => (c.kind === "ahead" ? c.items : []));
+    expect(items.map((i) => [i.actual.obsId, i.target.obsId])).toEqual([["jobs-2022", "jobs-target"]]);
+    // elevators-target (2023) is not "ahead" of elevators (2023-H1): that is progress, within the year.
+    expect(items.map((i) => i.target.obsId)).not.toContain("elevators-target");
   });
 });
 

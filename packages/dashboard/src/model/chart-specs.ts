@@ -69,6 +69,13 @@ export interface SumItem {
   relationId: string;
 }
 
+export interface AheadItem {
+  name: Localized;
+  /** The latest actual before the target's period, and the target, both in the chart's unit. */
+  actual: Point;
+  target: Point;
+}
+
 export interface CountAreaItem {
   label: string;
   count?: Point;
@@ -80,6 +87,7 @@ export type ChartSpec =
   | { kind: "rates"; id: string; family?: Localized; items: RateItem[] }
   | { kind: "progress"; id: string; items: ProgressItem[] }
   | { kind: "sum"; id: string; items: SumItem[] }
+  | { kind: "ahead"; id: string; unit: string; items: AheadItem[] }
   | {
       kind: "countArea";
       id: string;
@@ -359,6 +367,48 @@ export function sumCharts(
   return items.length > 0 ? [{ kind: "sum", id: `${idPrefix}-sum`, items }] : [];
 }
 
+const endOf = (p: string) => Date.parse(periodBounds(parsePeriod(p)).end);
+const startOf = (p: string) => Date.parse(periodBounds(parsePeriod(p)).start);
+
+/**
+ * Targets for a coming period beside the latest actual before it (2012年235.2亿元 → 2013年目标282亿元),
+ * the usual shape of an annual report: a review of last year, then this year's targets. One
+ * chart per kind of unit; rates are left to the rate charts.
+ */
+export function aheadCharts(report: Report, observations: readonly Observation[], idPrefix: string): ChartSpec[] {
+  const groups = new Map<string, { actual: Observation; target: Observation }[]>();
+  for (const target of observations) {
+    if ((target.role !== "target" && target.role !== "plan") || isRate(report, target)) continue;
+    const actual = observations
+      .filter(
+        (a) =>
+          a.role === "actual" &&
+          a.indicator === target.indicator &&
+          commensurable(a.quantity.unit, target.quantity.unit, report.units) &&
+          endOf(a.period) < startOf(target.period),
+      )
+      .sort((a, b) => endOf(a.period) - endOf(b.period) || a.source.offset - b.source.offset)
+      .pop();
+    const def = resolveUnit(target.quantity.unit, report.units);
+    if (!actual || !def) continue;
+    const key = `${def.dimension}/${def.base}`;
+    groups.set(key, [...(groups.get(key) ?? []), { actual, target }]);
+  }
+  return [...groups.values()].map((pairs, i) => {
+    const unit = commonUnit(pairs.map((p) => p.target.quantity.unit));
+    return {
+      kind: "ahead",
+      id: `${idPrefix}-ahead-${i}`,
+      unit,
+      items: pairs.map(({ actual, target }) => ({
+        name: indicatorName(report, target),
+        actual: point(actual, unit, report.units),
+        target: point(target, unit, report.units),
+      })),
+    };
+  });
+}
+
 /** Where the printed figure stands in the source, for ordering figures within one quote. */
 function figurePosition(obs: Observation): number {
   const i = obs.source.quote.indexOf(printedOf(obs.quantity));
@@ -430,6 +480,8 @@ export function chartedIds(spec: ChartSpec): string[] {
       return spec.items.flatMap((i) => [i.count?.obsId, i.area?.obsId]).filter((x): x is string => !!x);
     case "sum":
       return spec.items.flatMap((i) => [i.total.obsId, ...i.parts.map((p) => p.point.obsId)]);
+    case "ahead":
+      return spec.items.flatMap((i) => [i.actual.obsId, i.target.obsId]);
   }
 }
 
@@ -458,6 +510,7 @@ export function categoryViews(report: Report): CategoryView[] {
       ...yoyCharts(report, obs, category),
       ...progressCharts(report, obs, report.relations, category),
       ...sumCharts(report, obs, report.relations, category),
+      ...aheadCharts(report, obs, category),
       ...countAreaCharts(report, obs, category),
       ...rateCharts(report, obs, category),
     ];

@@ -17,6 +17,7 @@ export const FIXTURE_TEXT = [
   "第二部分 下半年工作",
   "力争年底竣工20台;确保各居住区垃圾分类达标率95%以上。",
   "把税收在2022年(30.20亿元)基础上增长的目标上调到15%。",
+  "去年新增就业岗位3000个,今年力争新增就业岗位3500个。",
 ].join("\n");
 
 function cp(text: string, quote: string): number {
@@ -144,6 +145,8 @@ export const FIXTURE_INPUT = {
     obs("exempt", "documents_exempt", "actual", "2023-H1", q(1, "件", 0, "1件"), "免于公开1件"),
     obs("tax-2022", "tax_revenue", "baseline", "2022", q(30.2, "亿元", 2, "30.20亿元"), "税收在2022年(30.20亿元)"),
     obs("tax-growth-target", "tax_revenue_growth", "target", "2023", q(15, "%", 0, "15%"), "基础上增长的目标上调到15%"),
+    obs("jobs-2022", "new_jobs", "actual", "2022", q(3000, "个", 0, "3000个"), "去年新增就业岗位3000个"),
+    obs("jobs-target", "new_jobs", "target", "2023", q(3500, "个", 0, "3500个"), "今年力争新增就业岗位3500个"),
     obs("tax-baseline", "tax_revenue", "baseline", "2022-01/2022-05", q(13.88, "亿元", 2, "13.88亿元"), taxQuote),
     obs(
       "elevators",

@@ -23,6 +23,7 @@ describe("filterRows", () => {
   it("filters by category, role and qualifier together", () => {
     expect(filterRows(rows, { role: "target" }).map((r) => r.observation_id)).toEqual([
       "tax-growth-target",
+      "jobs-target",
       "elevators-target",
       "sorting-target",
     ]);

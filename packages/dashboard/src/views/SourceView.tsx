@@ -43,6 +43,10 @@ export default function SourceView(props: ViewProps) {
           {m.sourceView.figures(valueMarks.length)}
           {unplaced > 0 && ` · ${m.sourceView.unplaced(unplaced)}`}
         </p>
+        <p className="source-legend" lang={lang === "zh" ? "zh-CN" : "en"}>
+          <mark>{m.sourceView.legendValue}</mark> <mark className="cmp">{m.sourceView.legendComparison}</mark>{" "}
+          <mark className="approx">{m.sourceView.legendQuote}</mark>
+        </p>
         {paragraphs.map((p) => (
           <p key={p.start}>
             {p.segments.map((s) =>

@@ -1,5 +1,6 @@
 import type { Lang } from "../../i18n.js";
 import type { ChartSpec } from "../../model/chart-specs.js";
+import { aheadChart } from "./ahead.js";
 import type { BuiltChart } from "./common.js";
 import { countAreaChart } from "./count-area.js";
 import { progressChart } from "./progress.js";
@@ -22,5 +23,7 @@ export function buildChart(spec: ChartSpec, lang: Lang): BuiltChart {
       return countAreaChart(spec, lang);
     case "sum":
       return sumChart(spec, lang);
+    case "ahead":
+      return aheadChart(spec, lang);
   }
 }

@@ -125,6 +125,19 @@ describe("count and area chart", () => {
   });
 });
 
+describe("ahead chart", () => {
+  it("draws the actual and the target, and computes the implied change only in the tooltip", () => {
+    const c = buildChart(spec("ahead"), "en");
+    const [actual, target] = seriesOf(c.option);
+    expect(actual?.data).toEqual([3000]);
+    expect(target?.data).toEqual([3500]);
+    expect(tooltip(c.option, 1, 0)).toContain("Implied change (computed)");
+    expect(tooltip(c.option, 1, 0)).toContain("+16.7%");
+    expect(tooltip(c.option, 0, 0)).toContain("去年新增就业岗位3000个");
+    expect(c.obsAt(1, 0)).toBe("jobs-target");
+  });
+});
+
 describe("sum chart", () => {
   it("stacks the parts and marks the printed total", () => {
     const c = buildChart(spec("sum"), "zh");
