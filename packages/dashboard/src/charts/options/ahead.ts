@@ -9,6 +9,7 @@ import {
   itemLabels,
   itemTooltip,
   pointLines,
+  roomyMax,
   tooltipHtml,
   unitLabel,
 } from "./common.js";
@@ -32,6 +33,7 @@ export function aheadChart(spec: { id: string; unit: string; items: AheadItem[] 
     .join("; ")}`;
   const bar = (which: "actual" | "target") => ({
     type: "bar" as const,
+    barMaxWidth: 36,
     name: which === "actual" ? m.roles.actual : m.roles.target,
     itemStyle: { color: which === "actual" ? COLORS.actual : COLORS.target },
     label: {
@@ -44,7 +46,7 @@ export function aheadChart(spec: { id: string; unit: string; items: AheadItem[] 
   const option = {
     ...baseOption(title, lang, description),
     grid: { left: 8, right: 64, top: 36, bottom: 8 },
-    xAxis: { type: "value" as const, name: unit, axisLabel: { hideOverlap: true } },
+    xAxis: { type: "value" as const, name: unit, axisLabel: { hideOverlap: true }, max: roomyMax },
     yAxis: {
       type: "category" as const,
       data: labels,

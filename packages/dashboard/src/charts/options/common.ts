@@ -129,3 +129,14 @@ export function itemTooltip(html: (seriesIndex: number, dataIndex: number) => st
     },
   };
 }
+
+/**
+ * A value axis end with room for the figure labels printed right of the longest bar (so a
+ * label is not cut off on a phone), rounded up to a half step of its leading digit.
+ */
+export function roomyMax({ max }: { max: number }): number {
+  const x = max * 1.35;
+  if (!(x > 0)) return 1;
+  const step = 10 ** Math.floor(Math.log10(x));
+  return Number(((Math.ceil((x / step) * 2) / 2) * step).toPrecision(12));
+}

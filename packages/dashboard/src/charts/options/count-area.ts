@@ -33,6 +33,7 @@ export function countAreaChart(
   const areaUnit = unitLabel(spec.areaUnit, lang);
   const bar = (which: "count" | "area", axis: number) => ({
     type: "bar" as const,
+    barMaxWidth: 36,
     name: `${which === "count" ? m.chart.count : m.chart.area} (${which === "count" ? countUnit : areaUnit})`,
     yAxisIndex: axis,
     itemStyle: { color: which === "count" ? COLORS.actual : COLORS.area },

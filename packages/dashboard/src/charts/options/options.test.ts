@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type ChartSpec, categoryViews, rateCharts } from "../../model/chart-specs.js";
 import { fixtureReport } from "../../model/fixture.js";
-import { escapeHtml } from "./common.js";
+import { escapeHtml, roomyMax } from "./common.js";
 import { buildChart } from "./index.js";
 
 const report = fixtureReport();
@@ -149,6 +149,15 @@ describe("sum chart", () => {
     expect(c.obsAt(1, 0)).toBe("exempt");
     expect(c.obsAt(2, 0)).toBe("filed");
     expect(c.table.rows[0]?.cells).toEqual(["备案公文", "43件", "主动公开公文 42件 + 免于公开公文 1件"]);
+  });
+});
+
+describe("roomyMax", () => {
+  it("leaves a third more room, at a round number", () => {
+    expect(roomyMax({ max: 20.17 })).toBe(30);
+    expect(roomyMax({ max: 3500 })).toBe(5000);
+    expect(roomyMax({ max: 0.5 })).toBe(0.7);
+    expect(roomyMax({ max: 0 })).toBe(1);
   });
 });
 

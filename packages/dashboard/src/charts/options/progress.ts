@@ -52,6 +52,7 @@ export function progressChart(spec: { id: string; items: ProgressItem[] }, lang:
     series: [
       {
         type: "bar" as const,
+        barMaxWidth: 36,
         name: m.chart.percentOfTarget,
         itemStyle: { color: COLORS.actual },
         label: {

@@ -22,6 +22,7 @@ export function ratesChart(spec: { id: string; family?: Localized; items: RateIt
   const isTarget = (i: RateItem) => i.point.role === "target" || i.point.role === "plan";
   const series = (target: boolean) => ({
     type: "bar" as const,
+    barMaxWidth: 36,
     name: target ? m.roles.target : m.roles.actual,
     barGap: "-100%",
     itemStyle: { color: target ? COLORS.target : COLORS.actual },

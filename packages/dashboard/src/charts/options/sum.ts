@@ -22,6 +22,7 @@ export function sumChart(spec: { id: string; items: SumItem[] }, lang: Lang): Bu
     .join("; ")}`;
   const partSeries = Array.from({ length: width }, (_, k) => ({
     type: "bar" as const,
+    barMaxWidth: 36,
     name: `${m.chart.part} ${k + 1}`,
     stack: "parts",
     labelLayout: { hideOverlap: true },

@@ -9,6 +9,7 @@ import {
   itemLabels,
   itemTooltip,
   pointLines,
+  roomyMax,
   tooltipHtml,
   unitLabel,
 } from "./common.js";
@@ -34,7 +35,13 @@ export function yoyChart(spec: { id: string; unit: string; items: YoyItem[] }, l
   const option = {
     ...baseOption(title, lang, description),
     grid: { left: 8, right: 48, top: 36, bottom: 8 },
-    xAxis: { type: "value" as const, name: unit, nameLocation: "end" as const, axisLabel: { hideOverlap: true } },
+    xAxis: {
+      type: "value" as const,
+      name: unit,
+      nameLocation: "end" as const,
+      axisLabel: { hideOverlap: true },
+      max: roomyMax,
+    },
     yAxis: {
       type: "category" as const,
       data: names,
@@ -44,6 +51,7 @@ export function yoyChart(spec: { id: string; unit: string; items: YoyItem[] }, l
     series: [
       {
         type: "bar" as const,
+        barMaxWidth: 36,
         name: m.chart.baseline,
         itemStyle: { color: COLORS.baseline },
         label: {
@@ -55,6 +63,7 @@ export function yoyChart(spec: { id: string; unit: string; items: YoyItem[] }, l
       },
       {
         type: "bar" as const,
+        barMaxWidth: 36,
         name: m.chart.current,
         itemStyle: { color: COLORS.current },
         label: {
