@@ -4,11 +4,10 @@ import { basename, dirname, join, resolve } from "node:path";
 import {
   type CheckResult,
   checkReport,
-  type Finding,
   formatJsonPath,
   parseReport,
   type Report,
-  ReportSchema,
+  unusedAcknowledgements,
 } from "@govreport/schema";
 import { type Document, LineCounter, parseDocument } from "yaml";
 import { type Located, locate, type PathSegment, parseJsonPath } from "./yaml-locate.js";
@@ -86,13 +85,6 @@ function hint(message: string): string {
   return message === "expected text, got a number" ? `${message} (put it in quotes in the YAML)` : message;
 }
 
-/** Issues from zod in the same order parseReport reports them, for the keys of "unknown field" issues. */
-function unknownKeys(data: unknown): (readonly string[] | undefined)[] {
-  const r = ReportSchema.safeParse(data);
-  if (r.success) return [];
-  return r.error.issues.map((i) => (i.code === "unrecognized_keys" ? i.keys : undefined));
-}
-
 /** Reads, parses and validates one report.yaml and its source text; never throws for bad data. */
 export function loadReport(file: string): LoadedReport {
   const { text } = readText(file, "report");
@@ -130,14 +122,12 @@ export function loadReport(file: string): LoadedReport {
 
   const parsed = parseReport(data);
   if (!parsed.success) {
-    const keys = unknownKeys(data);
-    parsed.issues.forEach((issue, i) => {
-      const unknown = keys[i];
-      if (unknown && unknown.length > 0) {
-        for (const key of unknown)
+    for (const issue of parsed.issues) {
+      if (issue.keys && issue.keys.length > 0) {
+        for (const key of issue.keys)
           problem(formatJsonPath([...issue.segments, key]), `unknown field "${key}"`, { key: true });
       } else problem(issue.path, hint(issue.message));
-    });
+    }
     return loaded;
   }
   const report = parsed.report;
@@ -173,23 +163,6 @@ export function loadReport(file: string): LoadedReport {
   loaded.checks = checks;
   loaded.unusedAcknowledgements = unusedAcknowledgements(report, checks.findings);
   return loaded;
-}
-
-/** Mirrors how checkReport matches an acknowledgement to a finding. */
-function unusedAcknowledgements(report: Report, findings: readonly Finding[]): number[] {
-  const unused: number[] = [];
-  report.acknowledged.forEach((a, i) => {
-    const used = findings.some(
-      (f) =>
-        f.acknowledged &&
-        f.code === a.code &&
-        (a.relation === undefined || a.relation === f.relation) &&
-        a.observations.every((o) => f.observations.includes(o)) &&
-        (a.relation !== undefined || a.observations.length > 0),
-    );
-    if (!used) unused.push(i);
-  });
-  return unused;
 }
 
 /** True when the report may ship: no problems and no unacknowledged error. */
