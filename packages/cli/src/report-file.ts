@@ -23,12 +23,12 @@ export async function loadReportFile(arg: string, ctx: Context): Promise<LoadedR
 }
 
 /**
- * Where a JSON path points in the file. For "unknown field" messages the path is the object, so
- * the first unknown key named in the message is located instead.
+ * Where a JSON path points in the file. An "unknown field" issue's path is the object holding the
+ * field, so the first unknown key (`keys`) is located instead.
  */
-export function locatePath(doc: StructuredDocument, path: string, message = ""): Position | undefined {
+export function locatePath(doc: StructuredDocument, path: string, keys?: readonly string[]): Position | undefined {
   const segments = parseJsonPath(path);
-  const unknown = /^unknown fields? "([^"]+)"/.exec(message);
-  if (unknown?.[1] !== undefined) return doc.locate([...segments, unknown[1]], { key: true });
+  const key = keys?.[0];
+  if (key !== undefined) return doc.locate([...segments, key], { key: true });
   return doc.locate(segments);
 }

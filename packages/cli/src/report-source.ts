@@ -33,7 +33,7 @@ export async function resolveReport(arg: string, ctx: Context): Promise<Resolved
     const { input, doc, parsed } = await loadReportFile(arg, ctx);
     if (!parsed.success) {
       for (const issue of parsed.issues) {
-        const at = locatePath(doc, issue.path, issue.message);
+        const at = locatePath(doc, issue.path, issue.keys);
         ctx.stderr.write(`govreport: ${formatPlace({ file: input.name, ...at })}${issue.path}: ${issue.message}\n`);
       }
       throw new CliError(

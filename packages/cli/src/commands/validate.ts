@@ -35,7 +35,7 @@ export async function validate(arg: string, sourceArg: string | undefined, ctx: 
   if (!parsed.success) {
     result.schemaIssues = parsed.issues.map((issue) => ({
       path: issue.path,
-      ...locatePath(doc, issue.path, issue.message),
+      ...locatePath(doc, issue.path, issue.keys),
       message: issue.message,
     }));
     result.summary.schemaIssues = result.schemaIssues.length;
