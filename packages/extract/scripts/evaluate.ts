@@ -7,7 +7,14 @@
 import { readFileSync } from "node:fs";
 import { checkReport, parseReport } from "@govreport/schema";
 import { extractReport } from "../src/index.js";
-import { evaluate, formatEvaluation, truthFigures } from "./evaluation.js";
+import {
+  describeRelation,
+  evaluate,
+  evaluateRelations,
+  formatEvaluation,
+  formatRelationEvaluation,
+  truthFigures,
+} from "./evaluation.js";
 import { heldoutFigures, heldoutSource, heldoutTruthFiles, loadHeldoutTruth } from "./heldout.js";
 import { HELDOUT, loadTruth, SHARED_REPORTS, sharedReportPaths, ZHANGJIANG } from "./paths.js";
 
@@ -23,6 +30,8 @@ function main(): number {
   const extraction = extractReport(source, { id: "zhangjiang-2023-h1", sourceFile: "source.txt" });
   const ev = evaluate(truthFigures(truth, source), extraction.quantities);
   process.stdout.write(`Zhangjiang 2023 H1, in-sample (${ZHANGJIANG.report})\n${formatEvaluation(ev, source)}\n\n`);
+  const rel = evaluateRelations(truth, extraction.report, ev);
+  process.stdout.write(`${formatRelationEvaluation(rel, truth, extraction.report)}\n\n`);
 
   for (const file of heldoutTruthFiles(HELDOUT)) {
     let text: string;
@@ -45,15 +54,20 @@ function main(): number {
     const text = readFileSync(file, "utf8");
     const r = extractReport(text);
     const parsed = parseReport(r.report);
-    const status = parsed.success
-      ? (() => {
-          const c = checkReport(parsed.report, { sourceText: text });
-          return `validates; checks: ${c.summary.error} error(s), ${c.summary.warning} warning(s)`;
-        })()
-      : `does NOT validate: ${parsed.issues[0]?.path}: ${parsed.issues[0]?.message}`;
+    if (!parsed.success) {
+      const i = parsed.issues[0];
+      process.stdout.write(`  ${file.split("/").pop()}: does NOT validate: ${i?.path}: ${i?.message}\n`);
+      continue;
+    }
+    const c = checkReport(parsed.report, { sourceText: text });
     process.stdout.write(
-      `  ${file.split("/").pop()}: ${r.quantities.length} figures, ${r.report.observations.length} observations, ${status}\n`,
+      `  ${file.split("/").pop()}: ${r.quantities.length} figures, ${r.report.observations.length} observations, ${r.report.relations.length} relations; validates; checks: ${c.summary.error} error(s), ${c.summary.warning} warning(s)\n`,
     );
+    // Every proposed relation, with what the checks make of it: these are for reading by hand.
+    for (const x of r.report.relations) {
+      const found = c.findings.filter((f) => f.relation === x.id).map((f) => `${f.severity} ${f.code}`);
+      process.stdout.write(`    ${describeRelation(x, r.report)}  → ${found.join(", ") || "holds"}\n`);
+    }
   }
   return 0;
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { parseReport } from "@govreport/schema";
 import { describe, expect, it } from "vitest";
 import { type ExtractedQuantity, extractReport } from "../src/index.js";
-import { evaluate, formatEvaluation, truthFigures } from "./evaluation.js";
+import { evaluate, evaluateRelations, formatEvaluation, formatRelationEvaluation, truthFigures } from "./evaluation.js";
 import { loadTruth, ZHANGJIANG } from "./paths.js";
 
 describe("evaluate", () => {
@@ -40,6 +40,57 @@ describe("evaluate", () => {
   });
 });
 
+describe("evaluateRelations", () => {
+  const source =
+    "某镇人民政府工作报告\n第一部分 上半年主要工作情况\n梳理企业名录30家(本地企业20家、外地企业10家)。受理投诉40件,办结36件,办结率90%。\n";
+  const draft = extractReport(source).report;
+  // Curated data names its observations its own way: the same report with every id renamed.
+  const rename = (id: string) => `curated-${id}`;
+  const curated = parseOrThrow({
+    ...draft,
+    observations: draft.observations.map((o) => ({ ...o, id: rename(o.id) })),
+    relations: draft.relations.map((r) =>
+      r.kind === "sum"
+        ? { ...r, id: `c-${r.id}`, total: rename(r.total), parts: r.parts.map(rename) }
+        : r.kind === "ratio"
+          ? {
+              ...r,
+              id: `c-${r.id}`,
+              numerator: rename(r.numerator),
+              denominator: rename(r.denominator),
+              ratio: rename(r.ratio),
+            }
+          : r,
+    ),
+  });
+  const figures = () => evaluate(truthFigures(curated, source), extractReport(source).quantities);
+
+  it("matches relations by kind and by the printed figures, whatever the observations are called", () => {
+    expect(draft.relations.map((r) => r.kind)).toEqual(["sum", "ratio"]);
+    const ev = evaluateRelations(curated, draft, figures());
+    expect(ev).toMatchObject({ truth: 2, extracted: 2, matched: 2, precision: 1, recall: 1 });
+  });
+
+  it("counts a relation over other figures as a miss and a false positive", () => {
+    const [sum, ratio] = curated.relations;
+    if (sum?.kind !== "sum" || ratio?.kind !== "ratio") throw new Error("expected a sum and a ratio");
+    // The ratio read over the wrong denominator (the sum's total), and the parts of the sum reordered.
+    const wrong = {
+      relations: [
+        { ...sum, parts: [...sum.parts].reverse() },
+        { ...ratio, denominator: sum.total },
+      ],
+    };
+    const ev = evaluateRelations(wrong, draft, figures());
+    expect(ev).toMatchObject({ truth: 2, extracted: 2, matched: 1, precision: 0.5, recall: 0.5 });
+    expect(ev.misses.map((r) => r.kind)).toEqual(["ratio"]);
+    expect(ev.falsePositives.map((r) => r.kind)).toEqual(["ratio"]);
+    const text = formatRelationEvaluation(ev, curated, draft);
+    expect(text).toContain("precision 50.0%  recall 50.0%");
+    expect(text).toContain("ratio          numerator 36件, denominator 30家, ratio 90%");
+  });
+});
+
 describe.skipIf(!existsSync(ZHANGJIANG.report))("against the curated Zhangjiang data", () => {
   it("computes figures within [0, 1], well above the aim (recall ≥ 95%, precision ≥ 90%)", () => {
     const source = readFileSync(ZHANGJIANG.source, "utf8");
@@ -53,6 +104,25 @@ describe.skipIf(!existsSync(ZHANGJIANG.report))("against the curated Zhangjiang 
     // The curated data is still growing, so this is a floor, not the measured score.
     expect(ev.recall).toBeGreaterThanOrEqual(0.9);
     expect(ev.precision).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("scores the proposed relations against the curated ones", () => {
+    const source = readFileSync(ZHANGJIANG.source, "utf8");
+    const truth = loadTruth(ZHANGJIANG.report);
+    const extraction = extractReport(source);
+    const ev = evaluateRelations(
+      truth,
+      extraction.report,
+      evaluate(truthFigures(truth, source), extraction.quantities),
+    );
+    expect(ev.truth).toBe(truth.relations.length);
+    expect(ev.extracted).toBe(extraction.report.relations.length);
+    expect(ev.matched).toBe(ev.pairs.length);
+    expect(ev.misses.length + ev.matched).toBe(ev.truth);
+    expect(ev.falsePositives.length + ev.matched).toBe(ev.extracted);
+    // A floor for the in-sample score (the rules were written reading this text), not the measured one.
+    expect(ev.recall).toBeGreaterThanOrEqual(0.7);
+    expect(ev.precision).toBeGreaterThanOrEqual(0.7);
   });
 });
 

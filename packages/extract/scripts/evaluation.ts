@@ -6,6 +6,7 @@ import {
   indexToCodePoint,
   type Observation,
   type Quantity,
+  type Relation,
   type Report,
 } from "@govreport/schema";
 import type { ExtractedQuantity } from "../src/index.js";
@@ -28,6 +29,8 @@ export interface TruthFigure {
 /** What the truth says about a figure. A hand annotation records no indicator or kind: those are not scored. */
 export interface Reading {
   observation: string;
+  /** True when the figure is the observation's own quantity (not a part of its comparison). */
+  own?: boolean;
   role: string;
   period: string;
   kind?: string;
@@ -90,12 +93,12 @@ function locate(quote: string, q: Quantity): number {
 export function truthFigures(report: Report, source: string): TruthFigure[] {
   const byStart = new Map<string, TruthFigure>();
   const out: TruthFigure[] = [];
-  const add = (o: Observation, q: Quantity, kind: string, role: string, period: string) => {
+  const add = (o: Observation, q: Quantity, kind: string, role: string, period: string, own = false) => {
     const quoteStart = o.source.offset;
     const quoteEnd = quoteStart + [...o.source.quote].length;
     const rel = locate(o.source.quote, q);
     const start = rel < 0 ? -1 : quoteStart + rel;
-    const reading = { observation: o.id, kind, role, period, indicator: o.indicator };
+    const reading = { observation: o.id, own, kind, role, period, indicator: o.indicator };
     const key = start < 0 ? `${o.id}:${kind}` : `${start}:${q.unit}:${q.value}`;
     const prior = byStart.get(key);
     if (prior) {
@@ -121,7 +124,7 @@ export function truthFigures(report: Report, source: string): TruthFigure[] {
     const i = codePointToIndex(source, o.source.offset);
     if (source.slice(i, i + o.source.quote.length) !== o.source.quote)
       throw new Error(`observation ${o.id}: its quote is not at offset ${o.source.offset} of the source`);
-    add(o, o.quantity, o.role === "baseline" ? "baseline" : "observation", o.role, o.period);
+    add(o, o.quantity, o.role === "baseline" ? "baseline" : "observation", o.role, o.period, true);
     const c = o.comparison;
     if (c?.baseline) add(o, c.baseline.quantity, "baseline", "baseline", c.baseline.period);
     if (c?.change) add(o, c.change, "change", o.role, o.period);
@@ -251,5 +254,120 @@ export function formatEvaluation(ev: Evaluation, source: string, limit = 20): st
     lines.push(
       `  ${p.truth.printed.padEnd(12)} curated ${p.truth.readings.map((x) => x.indicator).join("/")}, extracted ${p.extracted.indicator} (subject ${p.extracted.subject})`,
     );
+  return lines.join("\n");
+}
+
+/** The observations a relation refers to, by role: total and parts, numerator…, base…, actual and target. */
+export function relationRefs(r: Relation): Record<string, string | string[] | undefined> {
+  switch (r.kind) {
+    case "sum":
+      return { total: r.total, parts: r.parts };
+    case "ratio":
+      return { numerator: r.numerator, denominator: r.denominator, ratio: r.ratio };
+    case "derived_target":
+      return { base: r.base, rate: r.rate, target: r.target };
+    case "progress":
+      return { actual: r.actual, target: r.target };
+  }
+}
+
+export interface RelationEvaluation {
+  truth: number;
+  extracted: number;
+  matched: number;
+  precision: number;
+  recall: number;
+  pairs: { truth: Relation; extracted: Relation }[];
+  misses: Relation[];
+  falsePositives: Relation[];
+}
+
+/**
+ * Scores proposed relations against curated ones. The two name observations differently, so a
+ * curated observation is identified with the extracted one whose printed figure the figure
+ * evaluation (`evaluate`) paired with its own quantity. A relation matches when its kind and every
+ * figure in every role agree (the parts of a sum in any order; a derived target's printed target
+ * counts too, so one that only one side records does not match).
+ */
+export function evaluateRelations(
+  truth: Pick<Report, "relations">,
+  extracted: Pick<Report, "relations">,
+  figures: Evaluation,
+): RelationEvaluation {
+  const idOf = new Map<string, string>();
+  for (const p of figures.pairs) {
+    if (p.extracted.kind !== "observation" && p.extracted.kind !== "baseline") continue;
+    for (const r of p.truth.readings) if (r.own) idOf.set(r.observation, p.extracted.observation);
+  }
+  const key = (r: Relation, map: (id: string) => string | undefined) =>
+    JSON.stringify([
+      r.kind,
+      ...Object.entries(relationRefs(r)).map(([role, v]) => [
+        role,
+        v === undefined ? null : Array.isArray(v) ? v.map(map).sort() : map(v),
+      ]),
+    ]);
+  const extractedKeys = new Map<string, Relation>();
+  for (const r of extracted.relations)
+    extractedKeys.set(
+      key(r, (id) => id),
+      r,
+    );
+  const pairs: RelationEvaluation["pairs"] = [];
+  const misses: Relation[] = [];
+  const used = new Set<Relation>();
+  for (const t of truth.relations) {
+    const e = extractedKeys.get(key(t, (id) => idOf.get(id) ?? `unmatched:${id}`));
+    if (e && !used.has(e)) {
+      used.add(e);
+      pairs.push({ truth: t, extracted: e });
+    } else misses.push(t);
+  }
+  const falsePositives = extracted.relations.filter((r) => !used.has(r));
+  const n = extracted.relations.length;
+  const m = truth.relations.length;
+  return {
+    truth: m,
+    extracted: n,
+    matched: pairs.length,
+    precision: n === 0 ? 1 : pairs.length / n,
+    recall: m === 0 ? 1 : pairs.length / m,
+    pairs,
+    misses,
+    falsePositives,
+  };
+}
+
+/** One line per relation: its kind and id, its figures as printed by role, and the quote it starts in. */
+export function describeRelation(r: Relation, report: Pick<Report, "observations">): string {
+  const byId = new Map(report.observations.map((o) => [o.id, o]));
+  const fig = (id: string) => {
+    const o = byId.get(id);
+    return o ? formatQuantity(o.quantity) : `?${id}`;
+  };
+  const roles = Object.entries(relationRefs(r))
+    .filter(([, v]) => v !== undefined)
+    .map(([role, v]) => `${role} ${Array.isArray(v) ? v.map(fig).join(" + ") : fig(v as string)}`);
+  const first = Object.values(relationRefs(r)).flat()[0];
+  const quote = (first && byId.get(first)?.source.quote) ?? "";
+  return `${r.kind.padEnd(14)} ${roles.join(", ")}  «${quote.length > 60 ? `${quote.slice(0, 60)}…` : quote}»`;
+}
+
+/** A plain-text report of a relation evaluation, for the terminal. */
+export function formatRelationEvaluation(
+  ev: RelationEvaluation,
+  truth: Pick<Report, "observations">,
+  extracted: Pick<Report, "observations">,
+): string {
+  const lines = [
+    `relations: ${ev.truth} curated, ${ev.extracted} proposed, ${ev.matched} matched (by kind and printed figures)`,
+    `precision ${pct(ev.precision)}  recall ${pct(ev.recall)}`,
+    "",
+    `curated relations not proposed (${ev.misses.length}):`,
+    ...ev.misses.map((r) => `  ${describeRelation(r, truth)}`),
+    "",
+    `proposed relations not curated (${ev.falsePositives.length}):`,
+    ...ev.falsePositives.map((r) => `  ${describeRelation(r, extracted)}`),
+  ];
   return lines.join("\n");
 }

@@ -24,6 +24,7 @@ import {
 } from "./indicators.js";
 import { inferYears, levelOf, readMeta } from "./meta.js";
 import { findPeriodMarkers, type PeriodMarker, type YearContext } from "./periods.js";
+import { proposeRelations } from "./relations.js";
 import { type IndexedSection, indexSections, type Section, type SectionMode, sectionsAt } from "./sections.js";
 import { sha256HexSync } from "./sha256.js";
 import { subjectAfter, subjectBefore } from "./subject.js";
@@ -410,7 +411,23 @@ export function extractReport(text: string, options: ExtractOptions = {}): Extra
     quantities.push(e);
   }
 
+  const relations = proposeRelations(
+    s,
+    figures.map((f) => ({
+      id: f.kind === "observation" || f.kind === "baseline" ? f.id : undefined,
+      start: f.q.start,
+      end: f.q.end,
+      quantity: quantityOf(f.q),
+      subject: f.subject,
+      role: f.role,
+      period: f.period,
+      indicator: suggestionsOf.get(f)?.indicator ?? "",
+      mode: modeAt(f.anchor ?? f.q.start),
+      base: isBase(s, f.q),
+    })),
+  );
   const report = buildReport(text, options, meta, ctx, [...indicators.values()], observations, warnings);
+  report.relations = relations;
   return {
     report,
     quantities,

@@ -1,0 +1,380 @@
+import {
+  type Interval,
+  overlaps,
+  parsePeriod,
+  periodBounds,
+  type Quantity,
+  quantityInterval,
+  type Relation,
+  type Role,
+  resolveUnit,
+  scale,
+  sum,
+} from "@govreport/schema";
+import type { SectionMode } from "./sections.js";
+import { clean } from "./subject.js";
+import { SENTENCE_END } from "./text.js";
+
+/** What the relation rules need to know of a figure (indices into the scan text). */
+export interface RelationFigure {
+  /** The observation id; undefined for a figure that is part of another's comparison. */
+  id?: string;
+  start: number;
+  end: number;
+  quantity: Quantity;
+  subject: string;
+  role: Role;
+  period: string;
+  indicator: string;
+  mode: SectionMode;
+  /** Printed as the base of a target: 在2022年(30.20亿元)基础上. */
+  base: boolean;
+}
+
+/**
+ * How close the parts of a breakdown must come to its total, relative to the total, for a breakdown
+ * that does not add up to be proposed (and so flagged) at all. Nearer than this, a
+ * mismatch is more likely a slip than a subset; further, the parts are more likely a subset (其中
+ * 科技型企业60家、商贸企业20家 of 100家) and proposing a sum would raise a false alarm.
+ */
+export const SUM_BAND = 0.1;
+
+/** The words of a total that says what follows is its split: 备案公文总数43件, 共有企业12家. */
+const TOTAL_WORD = /总数|总量|总计|合计|共计|总共|共有/;
+/** Words after a total that introduce its parts. */
+const QIZHONG = /^[,，]?\s*其中[,，:：]?/;
+const LISTED = /^[,，]?\s*(?:分别(?:为|是)|包括)[:：]?/;
+/** Words before a figure that make it the total of the parts before it: A 2506家、B 2212家,共计4718家. */
+const TOTAL_AFTER = /^[,，、]?\s*(?:共计|合计|总计|总共|共)[\u4e00-\u9fff]{0,6}$/;
+/** A breakdown left open (…等) is a subset. */
+const OPEN = /等/;
+const SUBSET = /^(?:其中|含|包括|包含|内含)/;
+const GROWTH = /增长|提高|增加|上调|增速|增幅|递增/;
+const RATE_OF_CHANGE = /年均|年平均|平均|个百分点/;
+const TARGET_LEAD = /^(?:力争|确保|争取|争创|力求|预计|计划|完成|实现|新增|累计|其中)+/;
+
+interface Unit {
+  dimension: string;
+  base: string;
+  scale: number;
+}
+const unitOf = (q: Quantity): Unit | undefined => resolveUnit(q.unit);
+const commensurable = (a: Quantity, b: Quantity) => {
+  const x = unitOf(a);
+  const y = unitOf(b);
+  return !!x && !!y && x.dimension === y.dimension && x.base === y.base && x.dimension !== "percent";
+};
+/** The interval a quantity stands for, in base units. */
+const inBase = (q: Quantity): Interval => scale(quantityInterval(q), unitOf(q)?.scale ?? 1);
+const baseValue = (q: Quantity) => q.value * (unitOf(q)?.scale ?? 1);
+
+/** Whether the parts add up to the total within the rounding of the printed figures. */
+function addsUp(total: Quantity, parts: readonly Quantity[]): boolean {
+  return overlaps(inBase(total), sum(parts.map(inBase)));
+}
+/** Whether the parts come within SUM_BAND of the total. */
+function near(total: Quantity, parts: readonly Quantity[]): boolean {
+  const t = baseValue(total);
+  const p = parts.reduce((a, q) => a + baseValue(q), 0);
+  return t > 0 && Math.abs(p - t) <= SUM_BAND * t;
+}
+
+/** Parallel labels (三星项目, 二星项目, 一星项目): distinct, sharing a last character or more. */
+function parallel(labels: readonly string[]): boolean {
+  if (labels.some((l) => l === "") || new Set(labels).size !== labels.length) return false;
+  const first = labels[0] ?? "";
+  const last = first.slice(-1);
+  return labels.every((l) => l.slice(-1) === last);
+}
+
+/**
+ * Proposes the relations the text states between its figures: breakdowns of a total (sum), rates
+ * printed after their numerator and denominator (ratio), growth targets on a printed base
+ * (derived_target), and a year's goal for what a review reports so far (progress). Each rule is
+ * written to miss rather than guess: a proposed relation that does not hold is a false alarm in
+ * `govreport check`. Ids are the kind and the observation the relation hangs on, so the same text
+ * gives the same ids.
+ */
+export function proposeRelations(s: string, figures: readonly RelationFigure[]): Relation[] {
+  const out: Relation[] = [];
+  const ids = new Set<string>();
+  const push = (r: Relation) => {
+    if (ids.has(r.id)) return;
+    ids.add(r.id);
+    out.push(r);
+  };
+  const sums = proposeSums(s, figures);
+  for (const r of sums) push(r);
+  for (const r of proposeRatios(s, figures, sums)) push(r);
+  for (const r of proposeDerivedTargets(s, figures)) push(r);
+  for (const r of proposeProgress(figures)) push(r);
+  return out;
+}
+
+const sentenceEnd = (s: string, at: number) => {
+  let i = at;
+  while (i < s.length && !SENTENCE_END.test(s[i] ?? "")) i++;
+  return i;
+};
+const sentenceStart = (s: string, at: number) => {
+  let i = at;
+  while (i > 0 && !SENTENCE_END.test(s[i - 1] ?? "")) i--;
+  return i;
+};
+/** The words between two figures, when they are a label and a list separator only. */
+function label(gap: string, separators: RegExp): string | undefined {
+  const m = /^\s*([、,，])?\s*(.*)$/s.exec(gap);
+  const sep = m?.[1] ?? "";
+  const words = m?.[2] ?? "";
+  if (!separators.test(sep) || /[,，、;；:：。()（）\d]/.test(words) || [...words].length > 20) return undefined;
+  return clean(words.replace(/^其中[,，:：]?/, ""));
+}
+
+type Sum = Extract<Relation, { kind: "sum" }>;
+
+function proposeSums(s: string, figures: readonly RelationFigure[]): Sum[] {
+  const out: Sum[] = [];
+  const taken = new Set<RelationFigure>();
+  const make = (total: RelationFigure, parts: RelationFigure[]): Sum | undefined => {
+    if (!total.id || parts.length < 2 || parts.some((p) => !p.id)) return undefined;
+    return { kind: "sum", id: `sum-${total.id}`, total: total.id, parts: parts.map((p) => p.id as string) };
+  };
+  for (let i = 0; i < figures.length; i++) {
+    const t = figures[i] as RelationFigure;
+    if (!t.id || t.quantity.unit === "%" || !unitOf(t.quantity)) continue;
+    const end = sentenceEnd(s, t.end);
+    const rest = s.slice(t.end, end);
+    const fits = (g: RelationFigure) =>
+      commensurable(t.quantity, g.quantity) && baseValue(g.quantity) <= baseValue(t.quantity);
+    // 4718家(镇域企业2506家、管镇企业2212家): parentheses right after the total.
+    if (/^[(（]/.test(rest)) {
+      const close = rest.search(/[)）]/);
+      if (close < 0) continue;
+      const inside = rest.slice(1, close);
+      const parts = figures.filter((g) => g.start > t.end && g.end <= t.end + close);
+      const gaps = parts.map((g, k) => s.slice(k === 0 ? t.end + 1 : (parts[k - 1] as RelationFigure).end, g.start));
+      const labels = gaps.map((g, k) => label(g, k === 0 ? /^$/ : /^[、,，]$/));
+      const tail = s.slice(parts[parts.length - 1]?.end ?? t.end, t.end + close);
+      if (parts.length < 2 || !parts.every(fits) || labels.some((l) => l === undefined) || OPEN.test(tail)) continue;
+      // Parentheses say the parts are the whole unless they open with 其中 or 含, when the labels
+      // must be parallel categories for the list to read as complete.
+      const cue = !SUBSET.test(inside.trim()) || parallel(labels as string[]);
+      const q = parts.map((p) => p.quantity);
+      if (!addsUp(t.quantity, q) && !(cue && near(t.quantity, q))) continue;
+      const r = make(t, parts);
+      if (r) {
+        out.push(r);
+        for (const p of parts) taken.add(p);
+      }
+      continue;
+    }
+    // 立项39个,其中三星项目9个、二星项目15个、一星项目15个 / 总数43件,主动公开42件,免于公开1件.
+    const qizhong = QIZHONG.exec(rest);
+    const listed = LISTED.exec(rest);
+    const totalWord = TOTAL_WORD.test(rawBefore(s, t)) && /^[,，]/.test(rest);
+    const lead = qizhong?.[0] ?? listed?.[0] ?? (totalWord ? rest.slice(0, 1) : undefined);
+    if (lead === undefined) continue;
+    const parts: RelationFigure[] = [];
+    const labels: string[] = [];
+    let separator: RegExp | undefined;
+    let at = t.end + lead.length;
+    for (let k = i + 1; k < figures.length; k++) {
+      const g = figures[k] as RelationFigure;
+      if (g.start >= end || !g.id) break;
+      const gap = s.slice(at, g.start);
+      const l = label(parts.length === 0 ? `,${gap}` : gap, separator ?? /^[、,，]$/);
+      if (l === undefined || !fits(g)) break;
+      if (parts.length === 1) separator = /^\s*、/.test(gap) ? /^、$/ : /^[,，]$/;
+      parts.push(g);
+      labels.push(l);
+      at = g.end;
+    }
+    if (parts.length < 2 || parts.some((p) => taken.has(p))) continue;
+    const after = s.slice(at, end);
+    // 其中A、B等 / 、B等3个: a list left open is a subset.
+    if (/^[^,，;；。]*等/.test(after)) continue;
+    const q = parts.map((p) => p.quantity);
+    const cue = !!listed || totalWord || (!!qizhong && parallel(labels));
+    if (!addsUp(t.quantity, q) && !(cue && near(t.quantity, q))) continue;
+    const r = make(t, parts);
+    if (r) {
+      out.push(r);
+      for (const p of parts) taken.add(p);
+    }
+  }
+  // 镇域企业2506家、管镇企业2212家,共计4718家: the total printed after its parts.
+  for (let i = 0; i < figures.length; i++) {
+    const t = figures[i] as RelationFigure;
+    if (!t.id || out.some((r) => r.total === t.id) || taken.has(t)) continue;
+    const prev = figures[i - 1];
+    if (!prev || !TOTAL_AFTER.test(s.slice(prev.end, t.start))) continue;
+    const ss = sentenceStart(s, t.start);
+    const parts: RelationFigure[] = [];
+    for (let k = i - 1; k >= 0; k--) {
+      const g = figures[k] as RelationFigure;
+      if (g.start < ss || !commensurable(t.quantity, g.quantity)) break;
+      const next = parts[0];
+      if (next && label(s.slice(g.end, next.start), /^[、,，]$/) === undefined) break;
+      parts.unshift(g);
+    }
+    const q = parts.map((p) => p.quantity);
+    if (parts.length < 2 || !(addsUp(t.quantity, q) || near(t.quantity, q))) continue;
+    const r = make(t, parts);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** The words printed right before a figure, back to the previous clause boundary. */
+function rawBefore(s: string, f: RelationFigure): string {
+  let i = f.start;
+  while (i > 0 && !/[,，;；:：。!！?？、\n(（)）\d]/.test(s[i - 1] ?? "")) i--;
+  return s.slice(i, f.start);
+}
+
+type Ratio = Extract<Relation, { kind: "ratio" }>;
+
+/**
+ * 备案公文总数43件,主动公开42件,免于公开1件,主动公开率98% / 受理X件,办结Y件,办结率Z%: a rate named
+ * for the figure before it (主动公开率 for 主动公开), over the total that figure is part of or,
+ * failing a sum, the figure printed just before it.
+ */
+function proposeRatios(s: string, figures: readonly RelationFigure[], sums: readonly Sum[]): Ratio[] {
+  const out: Ratio[] = [];
+  const byId = new Map(figures.filter((f) => f.id).map((f) => [f.id as string, f]));
+  figures.forEach((r, i) => {
+    if (!r.id || r.quantity.unit !== "%") return;
+    const stem = /^(.{2,})率$/.exec(r.subject)?.[1];
+    if (!stem) return;
+    const ss = sentenceStart(s, r.start);
+    const before = figures.slice(0, i).filter((f) => f.start >= ss);
+    const numerators = before.filter((f) => f.id && f.quantity.unit !== "%" && f.subject.endsWith(stem));
+    if (numerators.length !== 1) return;
+    const num = numerators[0] as RelationFigure;
+    const owner = sums.find((x) => x.parts.includes(num.id as string));
+    let den = owner ? byId.get(owner.total) : undefined;
+    if (!den) {
+      const k = before.indexOf(num);
+      const prev = before[k - 1];
+      if (
+        prev?.id &&
+        commensurable(prev.quantity, num.quantity) &&
+        baseValue(prev.quantity) >= baseValue(num.quantity) &&
+        label(s.slice(prev.end, num.start), /^[、,，]$/) !== undefined
+      )
+        den = prev;
+    }
+    if (!den?.id || !commensurable(den.quantity, num.quantity)) return;
+    out.push({ kind: "ratio", id: `ratio-${r.id}`, numerator: num.id as string, denominator: den.id, ratio: r.id });
+  });
+  return out;
+}
+
+type DerivedTarget = Extract<Relation, { kind: "derived_target" }>;
+
+/** The subject of a growth rate or a target without the words that make it one: 税收增长 → 税收. */
+const stemOf = (subject: string) =>
+  subject
+    .replace(TARGET_LEAD, "")
+    .replace(/(?:比上年|比去年|同比|较上年)?(?:增长|增速|增幅|提高|增加)(?:率)?$/, "")
+    .replace(/^(?:全年|全区|全市|全县|全镇|全旗|全省|地方)/, "");
+const isYear = (p: string) => /^\d{4}$/.test(p);
+
+/**
+ * Growth targets: a rate printed after a base in the same sentence (把税收在2022年(30.20亿元)基础
+ * 上增长不低于10%), or, in a plan, a growth rate of something the review reports for the year
+ * before (地区生产总值增长20%,达到282亿元, after 地区生产总值完成235.2亿元). A target amount
+ * printed next to the rate is recorded, so the arithmetic is checked.
+ */
+function proposeDerivedTargets(s: string, figures: readonly RelationFigure[]): DerivedTarget[] {
+  const out: DerivedTarget[] = [];
+  const used = new Set<RelationFigure>();
+  const targetAmount = (rate: RelationFigure, base: RelationFigure, i: number) => {
+    const next = figures[i + 1];
+    if (
+      next?.id &&
+      next.role === "target" &&
+      commensurable(next.quantity, base.quantity) &&
+      /^[,，]?\s*(?:达到|达|为|至|到)?$/.test(s.slice(rate.end, next.start))
+    )
+      return next;
+    return undefined;
+  };
+  // A base printed in the sentence.
+  figures.forEach((b, i) => {
+    if (!b.id || !b.base) return;
+    const end = sentenceEnd(s, b.end);
+    for (let k = i + 1; k < figures.length; k++) {
+      const r = figures[k] as RelationFigure;
+      if (r.start >= end) break;
+      if (!r.id || r.quantity.unit !== "%" || r.role === "actual") continue;
+      const between = s.slice(b.end, r.start);
+      if (!GROWTH.test(between) || RATE_OF_CHANGE.test(between) || /率$/.test(r.subject)) continue;
+      const rel: DerivedTarget = { kind: "derived_target", id: `target-${r.id}`, base: b.id, rate: r.id };
+      const t = targetAmount(r, b, k);
+      if (t?.id) rel.target = t.id;
+      out.push(rel);
+      used.add(r);
+    }
+  });
+  // A base reported in the review for the year before the plan's.
+  figures.forEach((r, i) => {
+    if (!r.id || used.has(r) || r.quantity.unit !== "%" || r.role !== "target" || !isYear(r.period)) return;
+    if (!/(?:增长|增速|增幅)$/.test(r.subject) || RATE_OF_CHANGE.test(r.subject)) return;
+    const stem = stemOf(r.subject);
+    if ([...stem].length < 2) return;
+    const year = String(Number(r.period) - 1);
+    const bases = figures.filter(
+      (b) =>
+        b.id &&
+        b.role === "actual" &&
+        b.mode === "review" &&
+        b.period === year &&
+        b.quantity.unit !== "%" &&
+        stemOf(b.subject) === stem,
+    );
+    const values = new Set(bases.map((b) => `${b.quantity.value}${b.quantity.unit}`));
+    const base = bases[0];
+    if (!base?.id || values.size !== 1) return;
+    const rel: DerivedTarget = { kind: "derived_target", id: `target-${r.id}`, base: base.id, rate: r.id };
+    const t = targetAmount(r, base, i);
+    if (t?.id) rel.target = t.id;
+    out.push(rel);
+  });
+  return out;
+}
+
+type Progress = Extract<Relation, { kind: "progress" }>;
+
+const contains = (outer: string, inner: string) => {
+  try {
+    const a = periodBounds(parsePeriod(outer));
+    const b = periodBounds(parsePeriod(inner));
+    return a.start <= b.start && b.end <= a.end && (a.start < b.start || b.end < a.end);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * 竣工10台 in the review of the first half, 力争年底竣工20台 in the plan: the same indicator and
+ * subject, the target's period containing the actual's. Only when each side is the one figure of
+ * its kind, so an indicator reported twice is never paired by guess.
+ */
+function proposeProgress(figures: readonly RelationFigure[]): Progress[] {
+  const out: Progress[] = [];
+  // A local indicator's id hashes the subject as printed (力争竣工 ≠ 竣工), so it says nothing more than the stem.
+  const key = (f: RelationFigure) =>
+    `${f.indicator.startsWith("local.") ? "local" : f.indicator}|${stemOf(f.subject)}|${unitOf(f.quantity)?.base}`;
+  const targets = figures.filter((f) => f.id && f.mode === "plan" && f.role === "target" && f.quantity.unit !== "%");
+  const actuals = figures.filter((f) => f.id && f.mode === "review" && f.role === "actual" && f.quantity.unit !== "%");
+  for (const t of targets) {
+    const k = key(t);
+    if ([...stemOf(t.subject)].length < 2 || targets.filter((x) => key(x) === k).length !== 1) continue;
+    const matches = actuals.filter((a) => key(a) === k && contains(t.period, a.period));
+    const a = matches[0];
+    if (matches.length !== 1 || !a?.id || !t.id || !commensurable(a.quantity, t.quantity)) continue;
+    out.push({ kind: "progress", id: `progress-${a.id}`, actual: a.id, target: t.id });
+  }
+  return out;
+}
