@@ -98,7 +98,7 @@ export const REPORTS: readonly Report[] = [
         "id": "rivers_awarded_beautiful",
         "name": {
           "zh": "获“美丽河湖”称号河道",
-          "en": "Rivers awarded \"beautiful river\" title"
+          "en": "Rivers awarded the \"Beautiful Rivers and Lakes\" title"
         },
         "category": "environment",
         "dimension": "count",
@@ -147,7 +147,7 @@ export const REPORTS: readonly Report[] = [
         "category": "environment",
         "dimension": "count",
         "unit": "个",
-        "direction": "higher_is_better"
+        "direction": "neutral"
       },
       {
         "id": "forest_register_records",
@@ -216,17 +216,6 @@ export const REPORTS: readonly Report[] = [
         "direction": "higher_is_better"
       },
       {
-        "id": "safety_volunteers_deployed",
-        "name": {
-          "zh": "出动平安志愿者",
-          "en": "Safety volunteers deployed"
-        },
-        "category": "safety",
-        "dimension": "count",
-        "unit": "人次",
-        "direction": "higher_is_better"
-      },
-      {
         "id": "city_ops_devices_updated",
         "name": {
           "zh": "居村城运通设备更新",
@@ -241,7 +230,7 @@ export const REPORTS: readonly Report[] = [
         "id": "sewer_misconnection_compounds",
         "name": {
           "zh": "小区雨污混接改造",
-          "en": "Residential compounds with sewer misconnections fixed"
+          "en": "Residential compounds in sewer misconnection remediation"
         },
         "category": "environment",
         "dimension": "count",
@@ -252,7 +241,7 @@ export const REPORTS: readonly Report[] = [
         "id": "sewer_separation_compounds",
         "name": {
           "zh": "小区雨污分流改造",
-          "en": "Residential compounds with storm and foul sewers separated"
+          "en": "Residential compounds in storm and foul sewer separation works"
         },
         "category": "environment",
         "dimension": "count",
@@ -1201,7 +1190,7 @@ export const REPORTS: readonly Report[] = [
           "quote": "管镇企业2212家)",
           "offset": 1116
         },
-        "notes": "Enterprises registered with and managed by the town (管镇企业)."
+        "notes": "Enterprises under the town's management (管镇企业), as distinct from those located in the town (镇域企业); the text does not define the term."
       },
       {
         "id": "new-enterprises-2023-h1",
@@ -1248,7 +1237,7 @@ export const REPORTS: readonly Report[] = [
           "quote": "累计完成招商引资31.17亿元",
           "offset": 1140
         },
-        "notes": "累计 within the half-year sentence that opens with 上半年."
+        "notes": "累计 (cumulative). The sentence opens with 上半年, so the half-year is the likely span, but the text does not say over what period the total runs."
       },
       {
         "id": "investment-enterprises-capital-5m",
@@ -1272,7 +1261,7 @@ export const REPORTS: readonly Report[] = [
           "quote": "累计完成招商引资31.17亿元,其中注册资金500万元以上36家",
           "offset": 1140
         },
-        "notes": "Enterprises with registered capital of at least 5 million yuan among those attracted; the threshold stays in the subject."
+        "notes": "其中 (of which): enterprises with registered capital of 5 million yuan or more among those brought in; the text does not say whether of the 91 new registrations or of the investment-attraction projects. The threshold stays in the subject."
       },
       {
         "id": "party-cobuilding-units",
@@ -1461,7 +1450,7 @@ export const REPORTS: readonly Report[] = [
           "quote": "0.77公里一星级河道创评工作",
           "offset": 2218
         },
-        "notes": "Under way (推进)."
+        "notes": "Under way (推进). 创评: work to bring a river up to the one-star standard and have it rated, counted here as river length treated."
       },
       {
         "id": "afforestation-plots-surveyed",
@@ -1933,7 +1922,7 @@ export const REPORTS: readonly Report[] = [
       },
       {
         "id": "safety-volunteers",
-        "indicator": "safety_volunteers_deployed",
+        "indicator": "volunteer_participation",
         "role": "actual",
         "period": "2023-H1",
         "quantity": {
@@ -1953,7 +1942,7 @@ export const REPORTS: readonly Report[] = [
           "quote": "出动平安志愿者万余人次",
           "offset": 2729
         },
-        "notes": "万余人次: more than ten thousand person-times."
+        "notes": "万余人次: more than ten thousand person-times. Public-safety volunteers (平安志愿者) turned out; civilization-volunteers records those mobilised for the civilised-district campaign under the same indicator."
       },
       {
         "id": "duty-attendance-rate",
@@ -2958,7 +2947,8 @@ export const REPORTS: readonly Report[] = [
         "source": {
           "quote": "累计参与2.3万人次",
           "offset": 4289
-        }
+        },
+        "notes": "累计 (in total) over the festival and themed events named in the sentence, reported among the half-year's work; the span is not stated."
       },
       {
         "id": "featured-culture-teams",
@@ -2981,7 +2971,8 @@ export const REPORTS: readonly Report[] = [
         "source": {
           "quote": "培育特色文化团队182支",
           "offset": 4313
-        }
+        },
+        "notes": "培育 (cultivated): probably the teams the town supports now rather than ones formed in the half-year; the text does not say."
       },
       {
         "id": "starred-culture-teams",
@@ -3960,7 +3951,7 @@ export const REPORTS: readonly Report[] = [
           "quote": "纠错率、败诉率0%",
           "offset": 5916
         },
-        "notes": "One printed 0% covers both the correction rate and the loss rate."
+        "notes": "今年以来 (so far this year). One printed 0% covers both the correction rate and the loss rate."
       },
       {
         "id": "litigation-loss-rate",
@@ -3984,7 +3975,7 @@ export const REPORTS: readonly Report[] = [
           "quote": "行政诉讼案件1起,纠错率、败诉率0%",
           "offset": 5907
         },
-        "notes": "One printed 0% covers both the correction rate and the loss rate."
+        "notes": "今年以来 (so far this year). One printed 0% covers both the correction rate and the loss rate."
       },
       {
         "id": "contracts-reviewed",
@@ -4484,7 +4475,7 @@ export const REPORTS: readonly Report[] = [
           "qualifier": "exact",
           "printed": "15%"
         },
-        "subject": "目标上调到",
+        "subject": "税收在2022年基础上增长的目标上调到",
         "section": [
           "第二部分 下半年主要工作安排"
         ],
@@ -4871,7 +4862,7 @@ export const REPORTS: readonly Report[] = [
           "quote": "力争年底竣工20台",
           "offset": 9373
         },
-        "notes": "力争年底: by the end of 2023."
+        "notes": "力争年底: by the end of 2023. 力争 (strive for) is not printed next to the figure, so the quantity carries no qualifier; the role records it as a target."
       },
       {
         "id": "comprehensive-renovation-plan",
@@ -5339,8 +5330,8 @@ export const REPORTS: readonly Report[] = [
       {
         "id": "leader-visit-industries",
         "indicator": "leader_visit_industries",
-        "role": "plan",
-        "period": "2023",
+        "role": "actual",
+        "period": "2023-H1",
         "quantity": {
           "value": 1,
           "unit": "个",
@@ -5357,7 +5348,7 @@ export const REPORTS: readonly Report[] = [
           "quote": "每位领导自主选择1个固定行业类别",
           "offset": 12812
         },
-        "notes": "Per leader, the \"1\" of the 1+X visiting model (set up in the first half); the X enterprises are those paying over 1 million yuan in tax (税收100万以上), a threshold, not a figure."
+        "notes": "Per leader, the \"1\" of the 1+X visiting model. Role and period follow footnote ①, which is printed in part one where the model is set up (建立1+X领导走访企业模式); the text gives no later period for it. The X enterprises are those paying over 1 million yuan in tax (税收100万以上), a threshold, not a figure."
       },
       {
         "id": "new-employment-service-centre",
@@ -5488,7 +5479,7 @@ export const REPORTS: readonly Report[] = [
         "id": "elevators-completed-progress",
         "actual": "elevators-completed-2023-h1",
         "target": "elevators-completed-target-2023",
-        "note": "竣工10台 in the first half against 力争年底竣工20台."
+        "note": "竣工10台 in the first half against 力争年底竣工20台; reads 20台 as the year's total (年底), which the text implies but does not state."
       }
     ],
     "acknowledged": [
@@ -5499,7 +5490,7 @@ export const REPORTS: readonly Report[] = [
         ],
         "explanation": {
           "zh": "报告称1-5月完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元;按这两个数计算,增长额应为6.29亿元(20.17−13.88),也与增幅45.4%在四舍五入范围内相符(20.17÷13.88−1≈45.3%,按印出数字的舍入区间最高可达45.41%);若增长6.39亿元,增幅应为46.0%左右。印出的6.39亿元与其余两个数字不符,可能是6.29亿元的笔误。数据按原文保留6.39亿元。",
-          "en": "The report says tax revenue for January-May was 20.17亿元, up 6.39亿元 on last year's 13.88亿元, but those two figures give an increase of 6.29亿元 (20.17 − 13.88), and the printed 45.4% agrees with that within rounding (20.17 ÷ 13.88 − 1 ≈ 45.3%, up to 45.41% at the edges of the printed figures' rounding), whereas an increase of 6.39亿元 would be about 46.0%. The printed 6.39亿元 disagrees with both and is probably a typo for 6.29亿元. The data keeps 6.39亿元 as printed."
+          "en": "The report says tax revenue for January-May was 20.17亿元, up 6.39亿元 on last year's 13.88亿元, but those two figures give an increase of 6.29亿元 (20.17 − 13.88), and the printed 45.4% agrees with that within rounding (20.17 ÷ 13.88 − 1 ≈ 45.3%, up to 45.41% at the edges of the printed figures' rounding), whereas an increase of 6.39亿元 would be about 46.0%. The printed 6.39亿元 disagrees with both and may be a misprint of 6.29亿元. The data keeps 6.39亿元 as printed."
         }
       },
       {
@@ -5539,7 +5530,7 @@ export const CHECKS: readonly CheckResult[] = [
         "acknowledged": true,
         "explanation": {
           "zh": "报告称1-5月完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元;按这两个数计算,增长额应为6.29亿元(20.17−13.88),也与增幅45.4%在四舍五入范围内相符(20.17÷13.88−1≈45.3%,按印出数字的舍入区间最高可达45.41%);若增长6.39亿元,增幅应为46.0%左右。印出的6.39亿元与其余两个数字不符,可能是6.29亿元的笔误。数据按原文保留6.39亿元。",
-          "en": "The report says tax revenue for January-May was 20.17亿元, up 6.39亿元 on last year's 13.88亿元, but those two figures give an increase of 6.29亿元 (20.17 − 13.88), and the printed 45.4% agrees with that within rounding (20.17 ÷ 13.88 − 1 ≈ 45.3%, up to 45.41% at the edges of the printed figures' rounding), whereas an increase of 6.39亿元 would be about 46.0%. The printed 6.39亿元 disagrees with both and is probably a typo for 6.29亿元. The data keeps 6.39亿元 as printed."
+          "en": "The report says tax revenue for January-May was 20.17亿元, up 6.39亿元 on last year's 13.88亿元, but those two figures give an increase of 6.29亿元 (20.17 − 13.88), and the printed 45.4% agrees with that within rounding (20.17 ÷ 13.88 − 1 ≈ 45.3%, up to 45.41% at the edges of the printed figures' rounding), whereas an increase of 6.39亿元 would be about 46.0%. The printed 6.39亿元 disagrees with both and may be a misprint of 6.29亿元. The data keeps 6.39亿元 as printed."
         }
       },
       {
