@@ -1,5 +1,13 @@
 import { extractReport } from "@govreport/extract";
-import { checkReport, codePointToIndex, type Finding, formatQuantity, type Observation } from "@govreport/schema";
+import {
+  checkReport,
+  codePointToIndex,
+  convert,
+  type Finding,
+  formatQuantity,
+  type Observation,
+  type Relation,
+} from "@govreport/schema";
 import type { ParsedArgs } from "../args.js";
 import type { Context } from "../context.js";
 import { EXIT } from "../errors.js";
@@ -35,8 +43,10 @@ export interface Inconsistency {
   severity: Finding["severity"];
   line: number;
   column: number;
-  /** The clause the figures are printed in, verbatim. */
+  /** The clause the figures are printed in, verbatim (for a relation on one line, from its first figure's clause to its last). */
   quote: string;
+  /** For a relation whose figures are printed on other lines: where, and in which clause. */
+  related?: { line: number; quote: string }[];
   stated?: string;
   computed?: string;
   /** The arithmetic behind `computed`, from the printed figures (20.17亿元 − 13.88亿元 = 6.29亿元). */
@@ -57,6 +67,8 @@ export interface CheckOutput {
 }
 
 const trim = (x: number) => Number(x.toFixed(6)).toString();
+/** A computed figure to `decimals` places, without trailing zeros (95, 97.67). */
+const round = (x: number, decimals: number) => Number(x.toFixed(decimals)).toString();
 
 /** The plain computation behind a comparison finding, when value and baseline share a unit. */
 function arithmetic(code: string, o: Observation): string | undefined {
@@ -75,6 +87,57 @@ function arithmetic(code: string, o: Observation): string | undefined {
   return undefined;
 }
 
+/** The observation whose printed figure a relation finding is about: the total, the rate, the target. */
+function statedOf(r: Relation): string {
+  switch (r.kind) {
+    case "sum":
+      return r.total;
+    case "ratio":
+      return r.ratio;
+    case "derived_target":
+      return r.target ?? r.rate;
+    case "progress":
+      return r.actual;
+  }
+}
+
+/** The plain computation behind a relation finding, from the printed figures (42件 + 1件 = 43件). */
+function relationArithmetic(r: Relation, get: (id: string) => Observation | undefined): string | undefined {
+  const inUnit = (o: Observation, unit: string) => {
+    try {
+      return convert(o.quantity.value, o.quantity.unit, unit);
+    } catch {
+      return undefined;
+    }
+  };
+  if (r.kind === "sum") {
+    const total = get(r.total);
+    const parts = r.parts.map(get);
+    if (!total || parts.some((p) => !p)) return undefined;
+    const values = (parts as Observation[]).map((p) => inUnit(p, total.quantity.unit));
+    if (values.some((v) => v === undefined)) return undefined;
+    const d = Math.max(...(parts as Observation[]).map((p) => p.quantity.decimals), total.quantity.decimals);
+    const sum = (values as number[]).reduce((a, b) => a + b, 0);
+    return `${(parts as Observation[]).map((p) => formatQuantity(p.quantity)).join(" + ")} = ${sum.toFixed(d)}${total.quantity.unit}`;
+  }
+  if (r.kind === "ratio") {
+    const [num, den, ratio] = [get(r.numerator), get(r.denominator), get(r.ratio)];
+    if (!num || !den || !ratio || den.quantity.value === 0) return undefined;
+    const n = inUnit(num, den.quantity.unit);
+    if (n === undefined) return undefined;
+    const factor = ratio.quantity.unit === "%" ? 100 : ratio.quantity.unit === "‰" ? 1000 : 1;
+    const times = factor === 1 ? "" : ` × ${factor}`;
+    return `${formatQuantity(num.quantity)} ÷ ${formatQuantity(den.quantity)}${times} = ${round((n / den.quantity.value) * factor, ratio.quantity.decimals + 2)}${ratio.quantity.unit}`;
+  }
+  if (r.kind === "derived_target") {
+    const [base, rate] = [get(r.base), get(r.rate)];
+    if (!base || !rate || rate.quantity.unit !== "%") return undefined;
+    const target = base.quantity.value * (1 + rate.quantity.value / 100);
+    return `${formatQuantity(base.quantity)} × (1 + ${rate.quantity.value}%) = ${round(target, base.quantity.decimals + 2)}${base.quantity.unit}`;
+  }
+  return undefined;
+}
+
 export async function check(arg: string, ctx: Context): Promise<CheckOutput> {
   const input = await readTextInput(arg, readOptions(ctx));
   const text = input.text;
@@ -82,25 +145,48 @@ export async function check(arg: string, ctx: Context): Promise<CheckOutput> {
   const checked = checkReport(report, { sourceText: text });
   const lines = new LineIndex(text);
   const byId = new Map(report.observations.map((o) => [o.id, o]));
+  const relations = new Map(report.relations.map((r) => [r.id, r]));
+  const figureAt = (o: Observation, kind = "observation") =>
+    quantities.find(
+      (q) => q.observation === o.id && (q.kind === kind || (kind === "observation" && q.kind === "baseline")),
+    );
 
   const locate = (f: Finding): Inconsistency | undefined => {
-    const id = f.observations[0];
+    const relation = f.relation === undefined ? undefined : relations.get(f.relation);
+    const id = relation ? statedOf(relation) : f.observations[0];
     const o = id === undefined ? undefined : byId.get(id);
     if (!o) return undefined;
-    const kind = FIGURE_OF[f.code] ?? "observation";
-    const figure = quantities.find((q) => q.observation === o.id && q.kind === kind);
+    const figure = figureAt(o, FIGURE_OF[f.code] ?? "observation");
     const at = codePointToIndex(text, figure?.start ?? o.source.offset);
+    const where = lines.at(at);
     const item: Inconsistency = {
       code: f.code,
       severity: f.severity,
-      ...lines.at(at),
+      ...where,
       quote: o.source.quote,
       message: f.message,
       observations: f.observations,
     };
+    if (relation) {
+      // The clauses of every figure involved, one verbatim span a line: the stated figure's line as the
+      // quote, the others (a base printed in the review, a target in the plan) each with its line.
+      const byLine = new Map<number, { start: number; end: number }>();
+      for (const x of f.observations.map((id) => byId.get(id))) {
+        if (!x) continue;
+        const start = codePointToIndex(text, x.source.offset);
+        const end = start + x.source.quote.length;
+        const { line } = lines.at(start);
+        const span = byLine.get(line);
+        byLine.set(line, span ? { start: Math.min(span.start, start), end: Math.max(span.end, end) } : { start, end });
+      }
+      const own = byLine.get(where.line);
+      if (own) item.quote = text.slice(own.start, own.end);
+      const others = [...byLine].filter(([line]) => line !== where.line).sort(([a], [b]) => a - b);
+      if (others.length > 0) item.related = others.map(([line, x]) => ({ line, quote: text.slice(x.start, x.end) }));
+    }
     if (f.stated !== undefined) item.stated = f.stated;
     if (f.computed !== undefined) item.computed = f.computed;
-    const a = arithmetic(f.code, o);
+    const a = relation ? relationArithmetic(relation, (x) => byId.get(x)) : arithmetic(f.code, o);
     if (a) item.arithmetic = a;
     return item;
   };
@@ -129,6 +215,7 @@ function formatItem(i: Inconsistency, file: string, ctx: Context, paint: (s: str
   const c = ctx.out;
   const out = [`${c.bold(`${file}:${i.line}:${i.column}`)}: ${paint(i.message[ctx.lang])}`];
   out.push(`    ${c.dim("quote:")}    ${i.quote}`);
+  for (const r of i.related ?? []) out.push(`    ${c.dim(`line ${r.line}:`.padEnd(9))} ${r.quote}`);
   if (i.stated !== undefined) out.push(`    ${c.dim("stated:")}   ${i.stated}`);
   if (i.computed !== undefined)
     out.push(
