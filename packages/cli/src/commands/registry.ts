@@ -63,7 +63,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "Proofread a report's raw text: find figures that do not add up",
     usage: "govreport check <report.txt|-> [--json]",
     description:
-      "Extracts the figures from the text and recomputes what the text states: changes against a baseline (比去年同期13.88亿元增长6.39亿元), percentages, percentage points, sums and shares the extractor recognizes. Each inconsistency is printed with its line and column in the text, the quote, the figure as stated and the figure the other printed numbers give. Reads UTF-8, UTF-16 (with BOM) and GBK/GB18030.",
+      "Extracts the figures from the text and recomputes what the text states: changes against a baseline (比去年同期13.88亿元增长6.39亿元), percentages, percentage points, and the relations the extractor recognizes: breakdowns of a total (4718家(镇域企业2506家、管镇企业2212家)), rates over their parts (主动公开率98%) and growth targets on a base. Each inconsistency is printed with its line and column in the text, the quote (and the lines of figures printed elsewhere), the figure as stated and the figure the other printed numbers give. Reads UTF-8, UTF-16 (with BOM) and GBK/GB18030.",
     positionals: { min: 1, max: 1, names: "<text>" },
     options: [json],
     examples: [
