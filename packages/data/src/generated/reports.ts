@@ -1426,7 +1426,7 @@ export const REPORTS: readonly Report[] = [
           "quote": "24条河道样板水系建设",
           "offset": 2206
         },
-        "notes": "Under way (推进)."
+        "notes": "Under way (推进). Whether these rivers overlap the 36 of the clean-watershed work (clean-watershed-rivers) is not stated, so the two should not be added."
       },
       {
         "id": "one-star-river-length",
