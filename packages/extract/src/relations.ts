@@ -72,11 +72,15 @@ const baseValue = (q: Quantity) => q.value * (unitOf(q)?.scale ?? 1);
 function addsUp(total: Quantity, parts: readonly Quantity[]): boolean {
   return overlaps(inBase(total), sum(parts.map(inBase)));
 }
-/** Whether the parts come within SUM_BAND of the total. */
-function near(total: Quantity, parts: readonly Quantity[]): boolean {
+/**
+ * Whether the parts come within SUM_BAND of the total; after 其中, which introduces subsets as often
+ * as breakdowns, parts that fall short must come within half of it (a subset never exceeds its total).
+ */
+function near(total: Quantity, parts: readonly Quantity[], subsetWording = false): boolean {
   const t = baseValue(total);
   const p = parts.reduce((a, q) => a + baseValue(q), 0);
-  return t > 0 && Math.abs(p - t) <= SUM_BAND * t;
+  const below = subsetWording ? SUM_BAND / 2 : SUM_BAND;
+  return t > 0 && p - t <= SUM_BAND * t && t - p <= below * t;
 }
 
 /** Parallel labels (三星项目, 二星项目, 一星项目): distinct, sharing a last character or more. */
@@ -158,9 +162,10 @@ function proposeSums(s: string, figures: readonly RelationFigure[]): Sum[] {
       if (parts.length < 2 || !parts.every(fits) || labels.some((l) => l === undefined) || OPEN.test(tail)) continue;
       // Parentheses say the parts are the whole unless they open with 其中 or 含, when the labels
       // must be parallel categories for the list to read as complete.
-      const cue = !SUBSET.test(inside.trim()) || parallel(labels as string[]);
+      const subset = SUBSET.test(inside.trim());
+      const cue = !subset || parallel(labels as string[]);
       const q = parts.map((p) => p.quantity);
-      if (!addsUp(t.quantity, q) && !(cue && near(t.quantity, q))) continue;
+      if (!addsUp(t.quantity, q) && !(cue && near(t.quantity, q, subset))) continue;
       const r = make(t, parts);
       if (r) {
         out.push(r);
@@ -195,7 +200,7 @@ function proposeSums(s: string, figures: readonly RelationFigure[]): Sum[] {
     if (/^[^,，;；。]*等/.test(after)) continue;
     const q = parts.map((p) => p.quantity);
     const cue = !!listed || totalWord || (!!qizhong && parallel(labels));
-    if (!addsUp(t.quantity, q) && !(cue && near(t.quantity, q))) continue;
+    if (!addsUp(t.quantity, q) && !(cue && near(t.quantity, q, !listed && !totalWord))) continue;
     const r = make(t, parts);
     if (r) {
       out.push(r);
@@ -276,6 +281,8 @@ type DerivedTarget = Extract<Relation, { kind: "derived_target" }>;
 const stemOf = (subject: string) =>
   subject
     .replace(TARGET_LEAD, "")
+    // 社会消费品零售总额(由…)增加到(2015年): the subject of the later figure of a 由…到….
+    .replace(/(?:增加|增长|提高|上升|下降|减少)到.*$/, "")
     .replace(/(?:比上年|比去年|同比|较上年)?(?:增长|增速|增幅|提高|增加)(?:率)?$/, "")
     .replace(/^(?:全年|全区|全市|全县|全镇|全旗|全省|地方)/, "");
 const isYear = (p: string) => /^\d{4}$/.test(p);

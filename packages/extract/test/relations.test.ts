@@ -46,11 +46,14 @@ describe("sums: a total and its breakdown", () => {
   });
 
   it("reads 其中 followed by parallel categories, and flags a breakdown that does not add up", () => {
-    const ok = relations(`${REVIEW}评定示范点28个,其中一级示范点5个、二级示范点11个、三级示范点12个。\n`);
-    expect(ok.list).toEqual([{ kind: "sum", total: "28个", parts: ["5个", "11个", "12个"] }]);
+    const ok = relations(`${REVIEW}评定示范点61个,其中一级示范点15个、二级示范点22个、三级示范点24个。\n`);
+    expect(ok.list).toEqual([{ kind: "sum", total: "61个", parts: ["15个", "22个", "24个"] }]);
     expect(ok.codes).toEqual([]);
-    const bad = relations(`${REVIEW}评定示范点31个,其中一级示范点5个、二级示范点11个、三级示范点12个。\n`);
+    const bad = relations(`${REVIEW}评定示范点64个,其中一级示范点15个、二级示范点22个、三级示范点24个。\n`);
     expect(bad.codes).toEqual(["relation.sum_mismatch"]);
+    // Parts that exceed the total cannot be a subset of it.
+    const over = relations(`${REVIEW}评定示范点57个,其中一级示范点15个、二级示范点22个、三级示范点24个。\n`);
+    expect(over.codes).toEqual(["relation.sum_mismatch"]);
   });
 
   it("reads a total named as one (总数, 共计) split in the clauses after it", () => {
@@ -68,6 +71,8 @@ describe("sums: a total and its breakdown", () => {
     expect(relations(`${REVIEW}新增就业1200人,其中高校毕业生300人、退役军人45人。\n`).list).toEqual([]);
     // Parallel labels, but the parts are a small share of the total.
     expect(relations(`${REVIEW}服务企业500家,其中科技企业120家、商贸企业80家。\n`).list).toEqual([]);
+    // Parallel labels falling short of the total by more than half the band: other sources may make up the rest.
+    expect(relations(`${REVIEW}投入资金1200万元,其中区级资金800万元、镇级资金300万元。\n`).list).toEqual([]);
     // Another unit, and rates.
     expect(relations(`${REVIEW}累计完成投资18.5亿元,其中投资1000万元以上项目12个。\n`).list).toEqual([]);
     expect(relations(`${REVIEW}受理工单2.3万件,其中,及时处置率99%、解决率95.5%。\n`).list).toEqual([]);
