@@ -1,4 +1,7 @@
 import { main } from "./main.js";
+import { mark } from "./timing.js";
+
+mark("entry module evaluated");
 
 // `govreport export … | head` closes the pipe early: that ends the output, it is not an error.
 for (const stream of [process.stdout, process.stderr])
@@ -7,11 +10,13 @@ for (const stream of [process.stdout, process.stderr])
     throw e;
   });
 
-const code = await main(process.argv.slice(2), {
+// No top-level await: this module is also bundled as CommonJS (see tsup.config.ts).
+void main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   env: process.env,
   cwd: process.cwd(),
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

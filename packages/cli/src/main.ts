@@ -4,6 +4,7 @@ import type { Context, Output } from "./context.js";
 import { CliError, EXIT, formatCliError } from "./errors.js";
 import { colors, useColor } from "./format/color.js";
 import { commandHelp, mainHelp } from "./help.js";
+import { mark } from "./timing.js";
 
 declare const __GOVREPORT_VERSION__: string;
 export const VERSION: string = typeof __GOVREPORT_VERSION__ === "string" ? __GOVREPORT_VERSION__ : "0.0.0-dev";
@@ -92,6 +93,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const g = globalThis as { __zod_globalConfig?: { jitless?: boolean } };
     g.__zod_globalConfig = { ...g.__zod_globalConfig, jitless: true };
     const mod = await spec.load();
+    mark(`${spec.name}: command module loaded`);
     return await mod.run(args, ctx);
   } catch (e) {
     if (e instanceof CliError) {

@@ -4,6 +4,7 @@ import type { Context } from "./context.js";
 import { type ReadOptions, readTextInput, type TextInput } from "./io/read.js";
 import { parseJsonPath } from "./parse/json-path.js";
 import { type Position, parseStructured, type StructuredDocument } from "./parse/structured.js";
+import { mark } from "./timing.js";
 
 export interface LoadedReport {
   input: TextInput;
@@ -18,8 +19,12 @@ export function readOptions(ctx: Context): ReadOptions {
 /** Reads, decodes, parses and schema-checks a report file. Unreadable or malformed input throws a CliError. */
 export async function loadReportFile(arg: string, ctx: Context): Promise<LoadedReport> {
   const input = await readTextInput(arg, readOptions(ctx));
+  mark("report read and decoded");
   const doc = await parseStructured(input.text, input.name);
-  return { input, doc, parsed: parseReport(doc.data) };
+  mark("report parsed (YAML/JSON)");
+  const parsed = parseReport(doc.data);
+  mark("schema checked (zod)");
+  return { input, doc, parsed };
 }
 
 /**

@@ -5,6 +5,7 @@ import { EXIT } from "../errors.js";
 import type { Colors } from "../format/color.js";
 import { loadReportFile, locatePath } from "../report-file.js";
 import { resolveSource, type SourceCheck } from "../source-text.js";
+import { mark } from "../timing.js";
 
 export interface LocatedFinding extends Finding {
   line?: number;
@@ -55,8 +56,11 @@ export async function validate(arg: string, sourceArg: string | undefined, ctx: 
         `the source text has ${source.check.chars} characters, the report's source.chars says ${source.check.expectedChars}`,
       );
   }
+  mark("source text read and hashed");
   const checked = checkReport(report, source.text === undefined ? {} : { sourceText: source.text });
+  mark("consistency checks run");
   result.findings = checked.findings.map((f) => ({ ...f, ...(f.path ? locatePath(doc, f.path) : {}) }));
+  mark("findings located");
   result.summary = { schemaIssues: 0, ...checked.summary };
   result.valid = checked.valid;
   return result;
@@ -133,5 +137,6 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const r = await validate(args.positionals[0] as string, args.options.source as string | undefined, ctx);
   if (args.options.json) ctx.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
   else ctx.stdout.write(formatValidate(r, ctx));
+  mark("output written");
   return r.valid ? EXIT.ok : EXIT.invalid;
 }

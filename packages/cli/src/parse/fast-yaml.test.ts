@@ -17,7 +17,7 @@ function agrees(text: string, json = false): boolean | "bail" {
 describe("fastParse", () => {
   it("reads the shipped report whole, and as yaml does", () => {
     let why = "";
-    expect(fastParse(shipped, false, (e) => (why = e.stack ?? ""))).toBeDefined();
+    expect(fastParse(shipped, false, { onBail: (e) => (why = e.stack ?? "") })).toBeDefined();
     expect(why).toBe("");
     expect(agrees(shipped)).toBe(true);
   });
@@ -65,6 +65,19 @@ describe("fastParse", () => {
     ["CRLF", "a: 1\r\nb: 2\r\n"],
   ])("leaves %s to yaml", (_, text) => {
     expect(fastParse(text, text.startsWith("{"))).toBeUndefined();
+  });
+
+  it("leaves collections nested deeper than maxDepth to yaml", () => {
+    const nested = (d: number) => `${"[".repeat(d)}${"]".repeat(d)}`;
+    expect(fastParse(`a: ${nested(3)}\n`, false, { maxDepth: 4 })).toBeDefined();
+    expect(fastParse(`a: ${nested(4)}\n`, false, { maxDepth: 4 })).toBeUndefined();
+    let block = "";
+    for (let i = 0; i < 4; i++) block += `${" ".repeat(i)}k:\n`;
+    expect(fastParse(block, false, { maxDepth: 4 })).toBeDefined();
+    block += `${" ".repeat(4)}k: 1\n`;
+    expect(fastParse(block, false, { maxDepth: 4 })).toBeUndefined();
+    // Deep enough to exhaust the stack of a recursive reader: declined, not thrown.
+    expect(fastParse(`a: ${nested(100_000)}\n`, false)).toBeUndefined();
   });
 
   it("keeps __proto__ as an own key instead of changing the prototype", () => {

@@ -36,7 +36,6 @@ interface Parsed {
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
-const SPECIAL = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 /** Core-schema forms this reader leaves to `yaml`: hex, octal, infinities, NaN. */
 const EXOTIC = /^(?:[-+]?0[xo]|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$)/;
 
@@ -48,9 +47,28 @@ function resolvePlain(s: string, json: boolean): unknown {
     if (JSON_NUMBER.test(s)) return Number(s);
     return bail();
   }
-  // Only text starting with one of these can resolve to anything but a string.
-  if (!/^[-+.0-9~nNtTfF]/.test(s)) return s;
-  if (SPECIAL.test(s)) return s === "~" || /^null$/i.test(s) ? null : /^true$/i.test(s);
+  // Only text starting with - + . or a digit can be a number; the rest is a string unless it is
+  // one of the core schema's words (compared directly: this runs for every key and value).
+  const c = s.charCodeAt(0);
+  if (!(c === 0x2d || c === 0x2b || c === 0x2e || (c >= 0x30 && c <= 0x39))) {
+    switch (s) {
+      case "~":
+      case "null":
+      case "Null":
+      case "NULL":
+        return null;
+      case "true":
+      case "True":
+      case "TRUE":
+        return true;
+      case "false":
+      case "False":
+      case "FALSE":
+        return false;
+      default:
+        return s;
+    }
+  }
   if (EXOTIC.test(s)) return bail();
   if (INT.test(s)) return Number(s);
   if (FLOAT.test(s)) return Number.parseFloat(s);
@@ -85,11 +103,28 @@ const ESCAPES: Record<string, string> = {
   P: "\u2029",
 };
 
+/** A space or a tab (a comment's # must follow one). */
+const isBlank = (c: number) => c === 0x20 || c === 0x09;
+
 class Reader {
+  /** Collections open around the current position. */
+  private depth = 0;
+
   constructor(
     private readonly s: string,
     private readonly json: boolean,
+    private readonly maxDepth: number,
   ) {}
+
+  /** Entering a collection: deeper than maxDepth is left to `yaml` (and its nesting guard). */
+  private enter(): void {
+    if (++this.depth > this.maxDepth) bail();
+  }
+
+  private leave(node: Parsed): Parsed {
+    this.depth--;
+    return node;
+  }
 
   /** Column (0-based) of index i; tabs in indentation are left to `yaml`. */
   private col(i: number): number {
@@ -175,8 +210,9 @@ class Reader {
     const end = this.eol(p);
     let colon = -1;
     for (let i = p; i < end; i++) {
-      if (s[i] === "#" && (s[i - 1] === " " || s[i - 1] === "\t")) break;
-      if (s[i] === ":" && (i + 1 === end || s[i + 1] === " ")) {
+      const c = s.charCodeAt(i);
+      if (c === 0x23 /* # */ && isBlank(s.charCodeAt(i - 1))) break;
+      if (c === 0x3a /* : */ && (i + 1 === end || s.charCodeAt(i + 1) === 0x20)) {
         colon = i;
         break;
       }
@@ -190,6 +226,7 @@ class Reader {
   }
 
   private mapping(p: number, n: number): Parsed {
+    this.enter();
     const s = this.s;
     const obj: Record<string, unknown> = {};
     const keys = new Map<string, { key: number; node: PosNode }>();
@@ -211,15 +248,16 @@ class Reader {
       setKey(obj, k.key, child.value);
       keys.set(k.key, { key: p, node: child.pos });
       const next = this.skipToContent(child.end);
-      if (next >= s.length) return { value: obj, pos, end: child.end };
+      if (next >= s.length) return this.leave({ value: obj, pos, end: child.end });
       const nc = this.col(next);
-      if (nc < n) return { value: obj, pos, end: child.end };
+      if (nc < n) return this.leave({ value: obj, pos, end: child.end });
       if (nc > n || this.isDash(next)) bail();
       p = next;
     }
   }
 
   private sequence(p: number, n: number): Parsed {
+    this.enter();
     const s = this.s;
     const arr: unknown[] = [];
     const items: PosNode[] = [];
@@ -237,12 +275,12 @@ class Reader {
       arr.push(child.value);
       items.push(child.pos);
       const next = this.skipToContent(child.end);
-      if (next >= s.length) return { value: arr, pos: { at: p, items }, end: child.end };
+      if (next >= s.length) return this.leave({ value: arr, pos: { at: p, items }, end: child.end });
       const nc = this.col(next);
-      if (nc < n) return { value: arr, pos: { at: p, items }, end: child.end };
+      if (nc < n) return this.leave({ value: arr, pos: { at: p, items }, end: child.end });
       if (nc > n) bail();
       // A mapping key at the sequence's own indent: the sequence was the value of the key above.
-      if (!this.isDash(next)) return { value: arr, pos: { at: p, items }, end: child.end };
+      if (!this.isDash(next)) return this.leave({ value: arr, pos: { at: p, items }, end: child.end });
       p = next;
     }
   }
@@ -286,6 +324,7 @@ class Reader {
   }
 
   private flow(p: number, n: number): Parsed {
+    this.enter();
     const s = this.s;
     const isMap = s[p] === "{";
     const close = isMap ? "}" : "]";
@@ -295,7 +334,7 @@ class Reader {
     const items: PosNode[] = [];
     let i = this.flowSpace(p + 1, n);
     if (s[i] === close)
-      return { value: isMap ? obj : arr, pos: isMap ? { at: p, keys } : { at: p, items }, end: i + 1 };
+      return this.leave({ value: isMap ? obj : arr, pos: isMap ? { at: p, keys } : { at: p, items }, end: i + 1 });
     for (;;) {
       if (isMap) {
         const keyAt = i;
@@ -321,7 +360,7 @@ class Reader {
       i = this.flowSpace(i + 1, n);
       if (s[i] === close || s[i] === ",") bail();
     }
-    return { value: isMap ? obj : arr, pos: isMap ? { at: p, keys } : { at: p, items }, end: i + 1 };
+    return this.leave({ value: isMap ? obj : arr, pos: isMap ? { at: p, keys } : { at: p, items }, end: i + 1 });
   }
 
   private flowScalar(i: number, n: number, isKey: boolean): Parsed {
@@ -332,10 +371,10 @@ class Reader {
     if (c === undefined || /[&*!|>%@`?#[\]{},:]/.test(c) || this.isDash(i) || (isKey && this.json)) bail();
     let k = i;
     while (k < s.length) {
-      const d = s[k];
-      if (d === "," || d === "[" || d === "]" || d === "{" || d === "}" || d === "\n") break;
-      if (d === ":" && /[\s,[\]{}]/.test(s[k + 1] ?? " ")) break;
-      if (d === "#" && (s[k - 1] === " " || s[k - 1] === "\t")) break;
+      const d = s.charCodeAt(k);
+      if (d === 0x2c || d === 0x5b || d === 0x5d || d === 0x7b || d === 0x7d || d === 0x0a) break; // , [ ] { } \n
+      if (d === 0x3a /* : */ && /[\s,[\]{}]/.test(s[k + 1] ?? " ")) break;
+      if (d === 0x23 /* # */ && isBlank(s.charCodeAt(k - 1))) break;
       k++;
     }
     const text = s.slice(i, k).trim();
@@ -385,21 +424,20 @@ class Reader {
 
   private singleQuoted(p: number): Parsed {
     const s = this.s;
+    const eol = this.eol(p);
     let out = "";
     let i = p + 1;
     for (;;) {
-      const c = s[i];
-      if (c === undefined || c === "\n") return bail();
-      if (c === "'") {
-        if (s[i + 1] === "'") {
-          out += "'";
-          i += 2;
-          continue;
-        }
+      const q = s.indexOf("'", i);
+      // Unclosed on this line: a multi-line scalar, or no closing quote at all.
+      if (q < 0 || q > eol) return bail();
+      out += s.slice(i, q);
+      if (s.charCodeAt(q + 1) !== 0x27) {
+        i = q;
         break;
       }
-      out += c;
-      i++;
+      out += "'";
+      i = q + 2;
     }
     return { value: out, pos: { at: p }, end: i + 1 };
   }
@@ -408,11 +446,18 @@ class Reader {
 /**
  * Reads `text` (LF line breaks) if it is within the subset; undefined when `yaml` must do it.
  * `json`: scalars must be JSON literals and keys quoted, as under the `yaml` JSON schema.
+ * Collections nested deeper than `maxDepth` are also left to `yaml` (the caller's guard words that
+ * error), so what this accepts never nests deeper.
  */
-export function fastParse(text: string, json: boolean, onBail?: (e: Error) => void): FastResult | undefined {
+export function fastParse(
+  text: string,
+  json: boolean,
+  options: { maxDepth?: number; onBail?: (e: Error) => void } = {},
+): FastResult | undefined {
+  const { maxDepth = Number.POSITIVE_INFINITY, onBail } = options;
   if (text.includes("\r") || text.charCodeAt(0) === 0xfeff) return undefined;
   try {
-    return new Reader(text, json).document();
+    return new Reader(text, json, maxDepth).document();
   } catch (e) {
     if (e instanceof Bail || e instanceof RangeError) {
       onBail?.(e);

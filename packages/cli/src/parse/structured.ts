@@ -1,6 +1,7 @@
 import type { Document, Node, YAMLError } from "yaml";
 import { CliError, type Place } from "../errors.js";
 import { LineIndex } from "../format/lines.js";
+import { mark } from "../timing.js";
 import { fastParse, type PosNode } from "./fast-yaml.js";
 import { findExcessiveNesting } from "./nesting.js";
 
@@ -58,15 +59,21 @@ export async function parseStructured(
   const lines = new LineIndex(text);
   const position = (offset: number): Position => lines.at(offset);
 
-  const deep = findExcessiveNesting(text, MAX_DEPTH);
-  if (deep) throw new CliError(`nested more than ${MAX_DEPTH} levels deep`, { file, ...deep });
-
-  const fast = fastParse(text, format === "json");
-  const { data, locate } = fast
-    ? { data: fast.data, locate: locateIn(fast.pos, position) }
-    : await parseWithYaml(text, file, format, position);
+  const fast = fastParse(text, format === "json", { maxDepth: MAX_DEPTH });
+  mark(fast ? "  fast reader parsed" : "  fast reader declined");
+  let parsed: { data: unknown; locate: Locate };
+  if (fast) parsed = { data: fast.data, locate: locateIn(fast.pos, position) };
+  else {
+    // The fast reader accepts nothing nested deeper than MAX_DEPTH; `yaml` recurses per level
+    // and must not see such text at all.
+    const deep = findExcessiveNesting(text, MAX_DEPTH);
+    if (deep) throw new CliError(`nested more than ${MAX_DEPTH} levels deep`, { file, ...deep });
+    parsed = await parseWithYaml(text, file, format, position);
+  }
+  const { data, locate } = parsed;
   const where = (segments: PathSegment[], key = false): Place => ({ file, ...locate(segments, { key }) });
-  checkValues(data, [], where);
+  checkValues(data, where);
+  mark("  values checked");
   return { data, format, locate };
 }
 
@@ -167,33 +174,46 @@ function pathString(segments: readonly PathSegment[]): string {
   return s;
 }
 
-function checkValues(value: unknown, path: PathSegment[], where: (p: PathSegment[], key?: boolean) => Place): void {
-  // Iterative: aliases may make the same object appear at many paths, but never cyclically deeper than MAX_DEPTH.
-  const stack: [unknown, PathSegment[]][] = [[value, path]];
-  while (stack.length > 0) {
-    const [v, p] = stack.pop() as [unknown, PathSegment[]];
-    if (p.length > MAX_DEPTH)
-      throw new CliError(`nested more than ${MAX_DEPTH} levels deep (at ${pathString(p)})`, where(p));
-    if (typeof v === "number" && !Number.isFinite(v))
-      throw new CliError(
-        `${Number.isNaN(v) ? "not a number (NaN)" : "number out of range (it would be Infinity)"} at ${pathString(p)}`,
-        where(p),
-      );
-    if (typeof v === "bigint") throw new CliError(`number out of range at ${pathString(p)}`, where(p));
-    if (Array.isArray(v)) {
-      v.forEach((item, i) => {
-        stack.push([item, [...p, i]]);
-      });
-    } else if (v !== null && typeof v === "object") {
-      if (v instanceof Uint8Array) throw new CliError(`binary data is not allowed at ${pathString(p)}`, where(p));
-      for (const key of Object.keys(v)) {
-        if (RESERVED_KEYS.has(key))
-          throw new CliError(
-            `the key "${key}" is not allowed (reserved, it could alter object prototypes); refused at ${pathString(p)}`,
-            where([...p, key], true),
-          );
-        stack.push([(v as Record<string, unknown>)[key], [...p, key]]);
-      }
+/**
+ * Refuses non-finite numbers, big integers, binary data, reserved keys and nesting deeper than
+ * MAX_DEPTH, reporting the first in document order. One shared path, copied only for an error.
+ * Recursion is bounded by MAX_DEPTH, also where aliases make the same object appear at many paths.
+ */
+function checkValues(root: unknown, where: (p: PathSegment[], key?: boolean) => Place): void {
+  const path: PathSegment[] = [];
+  const refuse = (message: string, at: PathSegment[] = path, key = false): never => {
+    throw new CliError(`${message} at ${pathString(path)}`, where([...at], key));
+  };
+  const visit = (v: unknown): void => {
+    if (path.length > MAX_DEPTH)
+      throw new CliError(`nested more than ${MAX_DEPTH} levels deep (at ${pathString(path)})`, where([...path]));
+    if (typeof v === "number") {
+      if (!Number.isFinite(v))
+        refuse(Number.isNaN(v) ? "not a number (NaN)" : "number out of range (it would be Infinity)");
+      return;
     }
-  }
+    if (typeof v === "bigint") refuse("number out of range");
+    if (typeof v !== "object" || v === null) return;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        visit(v[i]);
+        path.pop();
+      }
+      return;
+    }
+    if (v instanceof Uint8Array) refuse("binary data is not allowed");
+    for (const key of Object.keys(v)) {
+      if (RESERVED_KEYS.has(key))
+        refuse(
+          `the key "${key}" is not allowed (reserved, it could alter object prototypes); refused`,
+          [...path, key],
+          true,
+        );
+      path.push(key);
+      visit((v as Record<string, unknown>)[key]);
+      path.pop();
+    }
+  };
+  visit(root);
 }
