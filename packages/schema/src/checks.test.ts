@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { acknowledges, checkReport, codePointToIndex, indexToCodePoint, unusedAcknowledgements } from "./checks.js";
 import { FINDING_CODES, type Finding, type FindingCode } from "./finding.js";
 import type { Indicator } from "./indicator.js";
-import { div, formatInterval, interval, mul, rounded, scale, sub, sum } from "./interval.js";
+import { div, formatInterval, interval, mul, rounded, scale, sub } from "./interval.js";
 import {
   type AcknowledgedFinding,
   type ObservationInput,
@@ -207,14 +207,35 @@ describe("relations", () => {
     });
     const found = record(check(bad).findings);
     expect(codes(found)).toEqual(["relation.sum_mismatch"]);
-    const s = sum([rounded(2506, 0), rounded(2200, 0)]);
+    // Whole counts of single units are exact, so the computed sum is one number.
     expect(found[0]).toMatchObject({
       relation: "r",
       observations: [t.id, a.id, c.id],
       stated: "4718家",
-      computed: shown(s.lo, s.hi, 2, "家"),
+      computed: `${2506 + 2200}家`,
       path: "$.relations[0]",
     });
+  });
+
+  it("sum of whole counts is exact: a breakdown of three parts off by one is flagged", () => {
+    const proj = (v: number) => obs("self_governance_projects", { value: v, unit: "个", decimals: 0 });
+    const [t, a, b, c] = [proj(39), proj(9), proj(15), proj(15)];
+    const rel = (total: string) => [{ kind: "sum" as const, id: "r", total, parts: [a.id, b.id, c.id] }];
+    expect(codes(check(report({ observations: [t, a, b, c], relations: rel(t.id) })).findings)).toEqual([]);
+    const off = proj(40);
+    expect(codes(check(report({ observations: [off, a, b, c], relations: rel(off.id) })).findings)).toEqual([
+      "relation.sum_mismatch",
+    ]);
+    // Scaled counts (万户) and measures stay rounded: 0.5万户 + 0.7万户 may print as 1.3万户.
+    const wan = (v: number) => obs("sewage_treated_households", { value: v, unit: "万户", decimals: 1 });
+    const [w, x, y] = [wan(1.3), wan(0.5), wan(0.7)];
+    expect(
+      codes(
+        check(
+          report({ observations: [w, x, y], relations: [{ kind: "sum", id: "r", total: w.id, parts: [x.id, y.id] }] }),
+        ).findings,
+      ),
+    ).toEqual([]);
   });
 
   it("sum across units converts, and refuses incommensurable parts", () => {
@@ -267,7 +288,7 @@ describe("relations", () => {
       check(report({ indicators: [...local], observations: [num, den, bad], relations: rel(bad.id) })).findings,
     );
     expect(codes(found)).toEqual(["relation.ratio_mismatch"]);
-    const x = scale(div(rounded(42, 0), rounded(43, 0)), 100);
+    const x = scale(div(interval(42), interval(43)), 100);
     expect(found[0]?.computed).toBe(shown(x.lo, x.hi, 2, "%"));
   });
 
@@ -311,7 +332,7 @@ describe("relations", () => {
       ).findings,
     );
     expect(codes(found)).toEqual(["relation.progress"]);
-    const pctDone = scale(div(rounded(10, 0), rounded(20, 0)), 100);
+    const pctDone = scale(div(interval(10), interval(20)), 100);
     expect(found.find((f) => f.code === "relation.progress")).toMatchObject({
       severity: "info",
       stated: "10台 / 20台",

@@ -38,12 +38,25 @@ export function indexToCodePoint(text: string, index: number): number {
 const unitLabel = (u: string) => (u === "" ? "" : u);
 const fmt = (i: Interval, unit: string, decimals = 4) => `${formatInterval(i, decimals)}${unitLabel(unit)}`;
 
+/**
+ * The values a printed figure stands for. A whole count of single units (4718家, 42件) is exact:
+ * nobody rounds a count of documents, and treating it as ±0.5 would let a breakdown of three or
+ * more parts be off by one unnoticed. Scaled counts (1.6万条) and measures are rounded.
+ */
+export function figureInterval(q: Quantity, declared: readonly UnitDef[] = []): Interval {
+  if (q.qualifier === "exact" && q.decimals === 0 && q.max === undefined && q.unit !== "") {
+    const u = resolveUnit(q.unit, declared);
+    if (u && u.dimension === "count" && u.scale === 1) return interval(q.value);
+  }
+  return quantityInterval(q);
+}
+
 /** The interval a quantity stands for, expressed in `unit` (which must be commensurable). */
 function inUnit(q: Quantity, unit: string, declared: readonly UnitDef[]): Interval | undefined {
   const from = resolveUnit(q.unit, declared);
   const to = resolveUnit(unit, declared);
   if (!from || !to || from.dimension !== to.dimension || from.base !== to.base) return undefined;
-  return scale(quantityInterval(q), from.scale / to.scale);
+  return scale(figureInterval(q, declared), from.scale / to.scale);
 }
 
 /**
@@ -265,7 +278,7 @@ function comparisonQuantities(o: Observation): [string, Quantity][] {
 function checkComparison(o: Observation, at: string, declared: readonly UnitDef[], push: (d: Draft) => void) {
   const c = o.comparison;
   if (!c) return;
-  const value = quantityInterval(o.quantity);
+  const value = figureInterval(o.quantity, declared);
   const u = o.quantity.unit;
   const sign = c.direction === "increase" ? 1 : -1;
   const dirZh = c.direction === "increase" ? "增长" : "下降";
@@ -447,7 +460,7 @@ function checkRelation(
         parts.push(iv);
       }
       const computed = sum(parts);
-      const stated = quantityInterval(total.quantity);
+      const stated = figureInterval(total.quantity, declared);
       if (!overlaps(stated, computed))
         mismatch(
           "relation.sum_mismatch",
@@ -463,7 +476,7 @@ function checkRelation(
       const ratio = get(r.ratio);
       const n = inUnit(num.quantity, den.quantity.unit, declared);
       if (!n) return unitMismatch(num, den);
-      const d = quantityInterval(den.quantity);
+      const d = figureInterval(den.quantity, declared);
       if (d.lo <= 0) return;
       const factor = ratio.quantity.unit === "%" ? 100 : ratio.quantity.unit === "‰" ? 1000 : 1;
       const computed = scale(div(n, d), factor);
@@ -513,7 +526,7 @@ function checkRelation(
       const target = get(r.target);
       const a = inUnit({ ...actual.quantity, qualifier: "exact" }, target.quantity.unit, declared);
       if (!a) return unitMismatch(actual, target);
-      const t = quantityInterval({ ...target.quantity, qualifier: "exact" });
+      const t = figureInterval({ ...target.quantity, qualifier: "exact" }, declared);
       if (t.lo <= 0) return;
       const pct = scale(div(a, t), 100);
       push({
