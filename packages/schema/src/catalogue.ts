@@ -125,7 +125,7 @@ const ROWS: Row[] = [
   ["labour_disputes_mediated", "劳动人事争议调解", "Labour disputes mediated", "governance", "count", "件", "higher_is_better", ["成功调解", "劳动人事争议"]],
   ["legal_consultations", "法律咨询", "Legal consultations", "governance", "count", "次", "higher_is_better", ["法律咨询"]],
   ["contracts_reviewed", "合同审核", "Contracts reviewed", "governance", "count", "份", "higher_is_better", ["审核", "合同"]],
-  ["administrative_cases_lost_rate", "行政诉讼败诉率", "Administrative litigation loss rate", "governance", "percent", "%", "lower_is_better", ["败诉率", "纠错率"], RATE],
+  ["administrative_cases_lost_rate", "行政诉讼败诉率", "Administrative litigation loss rate", "governance", "percent", "%", "lower_is_better", ["败诉率"], RATE],
   ["grid_cells", "网格数量", "Grid management cells", "governance", "count", "个", "neutral", ["网格", "微网格"]],
   ["grid_staff", "网格员", "Grid staff", "governance", "count", "名", "neutral", ["网格员", "网格长"]],
   ["research_topics", "调研课题", "Research topics", "governance", "count", "个", "neutral", ["调研课题"]],
