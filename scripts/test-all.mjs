@@ -20,6 +20,12 @@ const steps = [
   ["packaging (publint, attw)", ...turbo("lint:package"), true],
   ["consumer install", "node", ["scripts/consumer-test.mjs"], true],
   ["browser e2e", "pnpm", ["--filter", "@govreport/dashboard", "test:e2e"], true],
+  // Budgets are measured, not asserted (timed assertions are flaky on shared machines): these print
+  // figures and ratios against baselines measured in the same run, and fail only if a script breaks.
+  ["figures: extraction quality", "pnpm", ["--filter", "@govreport/extract", "evaluate"], true],
+  ["figures: extraction speed", "pnpm", ["--filter", "@govreport/extract", "bench"], true],
+  ["figures: CLI start-up", "pnpm", ["--filter", "@govreport/cli", "bench", "--", "--runs", "9"], true],
+  ["figures: dashboard budgets", "pnpm", ["--filter", "@govreport/dashboard", "bench", "--", "--runs", "5"], true],
 ];
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
