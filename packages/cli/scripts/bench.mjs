@@ -11,14 +11,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const bin = here("../dist/govreport.js");
+const bin = here("../dist/govreport.cjs");
 const reportYaml = here("../../data/reports/zhangjiang-2023-h1/report.yaml");
 const sourceTxt = here("../../data/reports/zhangjiang-2023-h1/source.txt");
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
 
 if (!existsSync(bin)) {
-  console.error("bench: dist/govreport.js is missing; run `pnpm --filter @govreport/cli build` first");
+  console.error("bench: dist/govreport.cjs is missing; run `pnpm --filter @govreport/cli build` first");
   process.exit(2);
 }
 

@@ -8,7 +8,7 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { COMMANDS } from "../src/commands/registry.js";
 
-const BIN = fileURLToPath(new URL("../dist/govreport.js", import.meta.url));
+const BIN = fileURLToPath(new URL("../dist/govreport.cjs", import.meta.url));
 export const CLI_DOC = fileURLToPath(new URL("../../../docs/cli.md", import.meta.url));
 
 function help(args: string[]): string {

@@ -1,8 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const BIN = fileURLToPath(new URL("../dist/govreport.js", import.meta.url));
+export const BIN = fileURLToPath(new URL("../dist/govreport.cjs", import.meta.url));
 export const SHIPPED_DIR = fileURLToPath(new URL("../../data/reports/zhangjiang-2023-h1/", import.meta.url));
 export const SHIPPED_YAML = `${SHIPPED_DIR}report.yaml`;
 export const SHIPPED_SOURCE = `${SHIPPED_DIR}source.txt`;
@@ -20,6 +22,20 @@ export interface Run {
   stderr: string;
 }
 
+let cacheDir: string | undefined;
+/**
+ * The binary's code cache, in a temp folder of this test file's own rather than the user's cache:
+ * the first run of each command writes it, later ones read it, as for a user.
+ */
+function testCacheDir(): string {
+  if (!cacheDir) {
+    const dir = mkdtempSync(join(tmpdir(), "govreport-test-cache-"));
+    cacheDir = dir;
+    process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return cacheDir;
+}
+
 /** Runs the built binary as a user would, without colour and with an English locale. */
 export function govreport(
   args: readonly string[],
@@ -29,7 +45,13 @@ export function govreport(
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     input: options.input ?? "",
-    env: { PATH: process.env.PATH ?? "", LANG: "C", NO_COLOR: "1", ...options.env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      LANG: "C",
+      NO_COLOR: "1",
+      GOVREPORT_CACHE_DIR: testCacheDir(),
+      ...options.env,
+    },
     encoding: "utf8",
     timeout: 60_000,
     maxBuffer: 64 * 1024 * 1024,

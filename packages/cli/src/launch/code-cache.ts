@@ -1,0 +1,140 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { Script } from "node:vm";
+import { mark } from "../timing.js";
+
+/**
+ * Runs a CommonJS bundle through V8's code cache, as Node 22's module.enableCompileCache() does
+ * (Node 20 has no such switch). Compiling the ~1 MB bundle, zod included, and then each function
+ * it calls costs more than a third of a `govreport validate` run; with the cache V8 deserializes
+ * bytecode instead. The first run of each command compiles as usual and, at exit, writes what V8
+ * compiled; later runs of that command reuse it.
+ *
+ * The cache is keyed by the bundle's content hash (stamped on its first line at build time), the
+ * command and the V8 version: V8 itself only checks its version, its flags and the source length.
+ * It lives in $GOVREPORT_CACHE_DIR, else $XDG_CACHE_HOME/govreport or the platform's cache folder,
+ * never in a shared temporary folder: bytecode from there could be anyone's. A folder that others
+ * can write to is not used. Files are written atomically (temp file + rename); an unreadable,
+ * truncated or rejected file only means compiling as if there were none. GOVREPORT_CODE_CACHE=0 or
+ * NODE_DISABLE_COMPILE_CACHE turns it off.
+ */
+
+export type CacheStatus = "used" | "written" | "not written" | "rejected" | "off" | "unstamped";
+
+export interface RunOptions {
+  /** What runs differently gets its own cache file (a command name; [a-z] only). */
+  variant: string;
+  env?: NodeJS.ProcessEnv;
+  /** Told what happened, for GOVREPORT_TIMING. */
+  onStatus?: (status: CacheStatus, detail: string) => void;
+}
+
+/** The build puts this on the bundle's first line, followed by 16 hex digits of its sha256. */
+export const BUNDLE_STAMP = "// govreport-bundle ";
+const STAMP = /^\/\/ govreport-bundle ([0-9a-f]{16})\n/;
+
+export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.GOVREPORT_CODE_CACHE === "0" || env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  if (env.GOVREPORT_CACHE_DIR) return env.GOVREPORT_CACHE_DIR;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "govreport");
+  let home: string;
+  try {
+    home = homedir();
+  } catch {
+    return undefined;
+  }
+  if (!home) return undefined;
+  if (process.platform === "win32")
+    return join(env.LOCALAPPDATA || join(home, "AppData", "Local"), "govreport", "Cache");
+  if (process.platform === "darwin") return join(home, "Library", "Caches", "govreport");
+  return join(home, ".cache", "govreport");
+}
+
+/** Ours alone: a folder another user owns or can write to might hold planted bytecode. */
+function safeFolder(dir: string): boolean {
+  try {
+    const s = statSync(dir);
+    if (!s.isDirectory()) return false;
+    if (process.platform === "win32" || typeof process.getuid !== "function") return true;
+    return s.uid === process.getuid() && (s.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+function readCache(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache atomically; false (and nothing written) where that is not possible or not safe. */
+function writeCache(dir: string, file: string, data: Buffer, hash: string): boolean {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!safeFolder(dir)) return false;
+    writeFileSync(tmp, data, { mode: 0o600 });
+    renameSync(tmp, file);
+  } catch {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // The temp file was never made.
+    }
+    return false;
+  }
+  try {
+    // Caches of other builds are dead weight once this one is written.
+    for (const name of readdirSync(dir))
+      if (name.endsWith(".v8") && !name.startsWith(hash)) unlinkSync(join(dir, name));
+  } catch {
+    // Another run may be pruning too.
+  }
+  return true;
+}
+
+/** Runs `bundle` (a CommonJS file) as `require` would, compiling through the code cache. */
+export function runBundle(bundle: string, options: RunOptions): void {
+  const env = options.env ?? process.env;
+  const status = options.onStatus ?? (() => {});
+  const source = readFileSync(bundle, "utf8");
+  const hash = STAMP.exec(source)?.[1];
+  const dir = hash === undefined ? undefined : cacheDir(env);
+  const variant = /^[a-z]{1,16}$/.test(options.variant) ? options.variant : "other";
+  const file =
+    dir === undefined ? undefined : join(dir, `${hash}-${variant}-${process.arch}-v8-${process.versions.v8}.v8`);
+  const usable = dir !== undefined && safeFolder(dir);
+  const cached = file !== undefined && usable ? readCache(file) : undefined;
+  mark("bundle and code cache read");
+
+  // Release builds of V8 do not checksum code caches, and bytecode with a flipped bit can crash the
+  // process on every later run; this makes V8 write a checksum and reject data that fails it.
+  if (cached || file !== undefined) setFlagsFromString("--verify-snapshot-checksum");
+  // The same wrapper as Node's CommonJS loader, so the bundle sees require, module and exports.
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new Script(wrapper, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
+  const hit = cached !== undefined && !script.cachedDataRejected;
+  mark(hit ? "bundle compiled from the code cache" : "bundle compiled");
+  if (hash === undefined) status("unstamped", "the bundle has no build stamp; compiled without a cache");
+  else if (file === undefined) status("off", "code cache turned off");
+  else if (hit) status("used", `${file} (${Math.round(cached.length / 1024)} KB)`);
+  else if (cached) status("rejected", `${file} was rejected by V8; compiled afresh`);
+
+  if (dir !== undefined && file !== undefined && hash !== undefined && !hit)
+    // At exit the cache holds every function this run compiled, not only the top level.
+    process.once("exit", (code) => {
+      if (code > 1) return; // a run cut short by an error compiled little worth keeping
+      if (writeCache(dir, file, script.createCachedData(), hash)) status("written", file);
+      else status("not written", `${dir} cannot be written, or others can write to it`);
+    });
+
+  const module = { exports: {} as unknown };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+}

@@ -1,0 +1,131 @@
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cacheDir } from "../src/launch/code-cache.js";
+import { govreport, requireBuild, SHIPPED_YAML } from "./run.js";
+
+let tmp: string;
+beforeAll(() => {
+  requireBuild();
+  tmp = mkdtempSync(join(tmpdir(), "govreport-cache-test-"));
+});
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A run that reports what the code cache did (GOVREPORT_TIMING=1 prints it on stderr). */
+function run(dir: string, args: string[] = ["validate", SHIPPED_YAML], env: Record<string, string> = {}) {
+  const r = govreport(args, { env: { GOVREPORT_CACHE_DIR: dir, GOVREPORT_TIMING: "1", ...env } });
+  const cache = [...r.stderr.matchAll(/^govreport code cache: ([a-z ]+):/gm)].map((m) => m[1]);
+  return { ...r, cache };
+}
+
+const files = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".v8"));
+
+describe("code cache", () => {
+  it("is written by the first run of a command, then used, with the same output", () => {
+    const dir = join(tmp, "fresh");
+    const first = run(dir);
+    expect(first.status).toBe(0);
+    expect(first.cache).toEqual(["written"]);
+    const [file] = files(dir);
+    expect(file).toMatch(/^[0-9a-f]{16}-validate-/);
+    const written = statSync(join(dir, file as string)).mtimeMs;
+
+    const second = run(dir);
+    expect(second.cache).toEqual(["used"]);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.status).toBe(0);
+    expect(statSync(join(dir, file as string)).mtimeMs).toBe(written);
+    expect(statSync(dir).mode & 0o077).toBe(0);
+  });
+
+  it("keeps one file per command", () => {
+    const dir = join(tmp, "commands");
+    run(dir);
+    run(dir, ["schema"]);
+    run(dir, ["--version"]);
+    expect(
+      files(dir)
+        .map((f) => f.split("-")[1])
+        .sort(),
+    ).toEqual(["other", "schema", "validate"]);
+  });
+
+  it("ignores a corrupt, truncated or empty cache file and replaces it", () => {
+    const dir = join(tmp, "corrupt");
+    const good = run(dir);
+    const file = join(dir, files(dir)[0] as string);
+    const size = statSync(file).size;
+    // Flipped bits in the bytecode itself: V8 checks no checksum unless told to, and would crash.
+    const flipped = readFileSync(file);
+    for (const at of [0.3, 0.5, 0.7]) flipped[Math.floor(size * at)] ^= 0xff;
+    const corrupt = [flipped, Buffer.alloc(size, 0x5a), readFileSync(file).subarray(0, size >> 1), Buffer.alloc(0)];
+    for (const bytes of corrupt) {
+      writeFileSync(file, bytes);
+      const r = run(dir);
+      expect(r.cache).toEqual(["rejected", "written"]);
+      expect(r.stdout).toBe(good.stdout);
+      expect(r.status).toBe(0);
+      expect(readFileSync(file).equals(bytes)).toBe(false);
+    }
+    expect(run(dir).cache).toEqual(["used"]);
+  });
+
+  it("removes the caches of other builds when it writes", () => {
+    const dir = join(tmp, "prune");
+    mkdirSync(dir, { mode: 0o700 });
+    writeFileSync(join(dir, "0000000000000000-validate-x64-v8-0.v8"), "old");
+    writeFileSync(join(dir, "notes.txt"), "not ours");
+    run(dir);
+    expect(readdirSync(dir).sort()).toEqual([...files(dir), "notes.txt"].sort());
+    expect(files(dir)).toHaveLength(1);
+  });
+
+  it("writes nothing for a run that fails on its input", () => {
+    const dir = join(tmp, "failed");
+    const r = run(dir, ["validate", join(tmp, "no-such.yaml")]);
+    expect(r.status).toBe(2);
+    expect(r.cache).toEqual([]);
+    expect(() => files(dir)).toThrow();
+  });
+
+  it("is off with GOVREPORT_CODE_CACHE=0 or NODE_DISABLE_COMPILE_CACHE", () => {
+    for (const env of [{ GOVREPORT_CODE_CACHE: "0" }, { NODE_DISABLE_COMPILE_CACHE: "1" }]) {
+      const dir = join(tmp, `off-${Object.keys(env)[0]}`);
+      const r = run(dir, undefined, env);
+      expect(r.status).toBe(0);
+      expect(r.cache).toEqual(["off"]);
+      expect(() => files(dir)).toThrow();
+    }
+  });
+
+  it("neither reads nor writes a folder that others can write to", () => {
+    const dir = join(tmp, "shared");
+    run(dir);
+    chmodSync(dir, 0o777);
+    const r = run(dir);
+    expect(r.status).toBe(0);
+    expect(r.cache).toEqual(["not written"]);
+    chmodSync(dir, 0o700);
+  });
+
+  it("works where the cache cannot be written", () => {
+    const blocker = join(tmp, "a-file");
+    writeFileSync(blocker, "");
+    const r = run(join(blocker, "cache"));
+    expect(r.status).toBe(0);
+    expect(r.cache).toEqual(["not written"]);
+  });
+});
+
+describe("cacheDir", () => {
+  it("prefers GOVREPORT_CACHE_DIR, then XDG_CACHE_HOME, and is off when asked", () => {
+    expect(cacheDir({ GOVREPORT_CACHE_DIR: "/c", XDG_CACHE_HOME: "/x" })).toBe("/c");
+    expect(cacheDir({ XDG_CACHE_HOME: "/x" })).toBe(join("/x", "govreport"));
+    expect(cacheDir({ GOVREPORT_CODE_CACHE: "0", GOVREPORT_CACHE_DIR: "/c" })).toBeUndefined();
+    expect(cacheDir({ NODE_DISABLE_COMPILE_CACHE: "1" })).toBeUndefined();
+    expect(cacheDir({})).toMatch(/govreport/);
+  });
+});
