@@ -1,33 +1,39 @@
 import { createHash } from "node:crypto";
-import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "tsup";
 import { BUNDLE_STAMP } from "./src/launch/code-cache.js";
 
 const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
+const dist = fileURLToPath(new URL("./dist/", import.meta.url));
 
 // yaml's "node" build is CommonJS (require("process")), which an ESM bundle cannot call; its ESM
 // build differs only in how it prints warnings.
 const yamlEsm = join(dirname(createRequire(import.meta.url).resolve("yaml/package.json")), "browser/index.js");
+const cachedModules = fileURLToPath(new URL("./src/launch/cached-modules.ts", import.meta.url));
 
 /**
  * Two CommonJS files, every dependency bundled (the published package has no runtime dependencies):
- * - `dist/cli.cjs`, the whole program (src/bin.ts). Each command's module, and zod, yaml, extract
- *   and data with it, is evaluated only when that command runs (esbuild wraps what is reached only
- *   through import() in lazy initializers), but it is one file: no module resolution or linking.
- * - `dist/govreport.cjs`, the binary: a launcher that runs cli.cjs through V8's code cache
- *   (src/launch/code-cache.ts). CommonJS because Node 20 can code-cache only scripts, not ES modules.
- * After the build, cli.cjs gets its content hash on the first line (which keys the cache) and the
- * launcher a shebang.
+ * - `dist/govreport.cjs`, the binary (src/bin.ts): argument parsing, help, --version. Where the
+ *   registry imports the command loaders (src/commands/modules.ts) it gets
+ *   src/launch/cached-modules.ts instead, which runs the other file through V8's code cache.
+ * - `dist/commands.cjs` (src/commands/modules.ts): every command, with zod, schema, extract, data
+ *   and yaml. What a command reaches only through import() (yaml, data; each command's module) is
+ *   wrapped by esbuild in a lazy initializer, so it is evaluated only when used.
+ * CommonJS because Node 20 can code-cache only scripts, not ES modules; one file per part because
+ * each ES module costs a resolution and a compilation. After the build, commands.cjs gets its content
+ * hash on the first line (which keys the cache) and the launcher a shebang.
  */
+rmSync(dist, { recursive: true, force: true });
+
 export default defineConfig({
-  entry: { govreport: "src/launch/govreport.ts", cli: "src/bin.ts" },
+  entry: { govreport: "src/bin.ts", commands: "src/commands/modules.ts" },
   format: ["cjs"],
   platform: "node",
   target: "node20",
   splitting: false,
-  clean: true,
   minify: true,
   sourcemap: false,
   dts: false,
@@ -38,13 +44,23 @@ export default defineConfig({
     // dynamic import.
     options.supported = { ...options.supported, "dynamic-import": false };
   },
+  esbuildPlugins: [
+    {
+      name: "cached-command-modules",
+      setup(build) {
+        build.onResolve({ filter: /^\.\/modules\.js$/ }, (args) =>
+          args.importer.endsWith(join("commands", "registry.ts")) ? { path: cachedModules } : undefined,
+        );
+      },
+    },
+  ],
   define: { __GOVREPORT_VERSION__: JSON.stringify(pkg.version) },
   async onSuccess() {
-    const cli = new URL("./dist/cli.cjs", import.meta.url);
-    const code = readFileSync(cli, "utf8");
+    const commands = join(dist, "commands.cjs");
+    const code = readFileSync(commands, "utf8");
     const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
-    writeFileSync(cli, `${BUNDLE_STAMP}${hash}\n${code}`);
-    const bin = new URL("./dist/govreport.cjs", import.meta.url);
+    writeFileSync(commands, `${BUNDLE_STAMP}${hash}\n${code}`);
+    const bin = join(dist, "govreport.cjs");
     writeFileSync(bin, `#!/usr/bin/env node\n${readFileSync(bin, "utf8")}`);
     chmodSync(bin, 0o755);
   },

@@ -13,8 +13,19 @@ export interface Place {
  * An error the user can act on. It prints as one line, `govreport: <file>:<line>:<col>: <cause>`,
  * without a stack trace, and ends the run with `exitCode`.
  */
+const BRAND = Symbol.for("govreport.CliError");
+
 export class CliError extends Error {
   override name = "CliError";
+  readonly [BRAND] = true;
+  /**
+   * By brand, not by prototype: the built binary has two bundles (the launcher and the commands,
+   * see tsup.config.ts), each with its own copy of this class, and main must recognise errors
+   * thrown by either.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [BRAND]?: boolean })[BRAND] === true;
+  }
   constructor(
     message: string,
     readonly place?: Place,

@@ -6,8 +6,7 @@ import { colors, useColor } from "./format/color.js";
 import { commandHelp, mainHelp } from "./help.js";
 import { mark } from "./timing.js";
 
-declare const __GOVREPORT_VERSION__: string;
-export const VERSION: string = typeof __GOVREPORT_VERSION__ === "string" ? __GOVREPORT_VERSION__ : "0.0.0-dev";
+import { VERSION } from "./version.js";
 
 export interface Io {
   stdout: Output;

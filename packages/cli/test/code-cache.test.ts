@@ -41,16 +41,17 @@ describe("code cache", () => {
     expect(statSync(dir).mode & 0o077).toBe(0);
   });
 
-  it("keeps one file per command", () => {
+  it("keeps one file per command, and none for help or --version, which do not load the commands", () => {
     const dir = join(tmp, "commands");
     run(dir);
     run(dir, ["schema"]);
-    run(dir, ["--version"]);
+    expect(run(dir, ["--version"]).cache).toEqual([]);
+    expect(run(dir, ["--help"]).cache).toEqual([]);
     expect(
       files(dir)
         .map((f) => f.split("-")[1])
         .sort(),
-    ).toEqual(["other", "schema", "validate"]);
+    ).toEqual(["schema", "validate"]);
   });
 
   it("ignores a corrupt, truncated or empty cache file and replaces it", () => {

@@ -6,9 +6,9 @@ import type { Context } from "../context.js";
 import { CliError, EXIT } from "../errors.js";
 import { readTextInput } from "../io/read.js";
 import { writeOutput } from "../io/write.js";
-import { VERSION } from "../main.js";
 import { readOptions } from "../report-file.js";
 import { textSha256 } from "../source-text.js";
+import { VERSION } from "../version.js";
 
 /** A report id from a file name: lower-case letters, digits and dashes. */
 export function idFromFileName(name: string): string | undefined {

@@ -1,5 +1,6 @@
 import type { OptionSpec, ParsedArgs } from "../args.js";
 import type { Context } from "../context.js";
+import { MODULES } from "./modules.js";
 
 export interface CommandModule {
   run(args: ParsedArgs, ctx: Context): Promise<number>;
@@ -56,7 +57,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       ["cat draft.json | govreport validate - --json", "read stdin, print JSON"],
     ],
     exit: EXIT_VALIDATE,
-    load: () => import("./validate.js"),
+    load: MODULES.validate,
   },
   {
     name: "check",
@@ -72,7 +73,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       ["pbpaste | govreport check -", "proofread text from the clipboard"],
     ],
     exit: "0 no inconsistency; 1 inconsistencies found; 2 usage error or unreadable input",
-    load: () => import("./check.js"),
+    load: MODULES.check,
   },
   {
     name: "extract",
@@ -98,7 +99,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       ["govreport extract report.txt --format json --id beijing-2023", "JSON on stdout with a chosen id"],
     ],
     exit: "0 written; 2 usage error, unreadable input, or output exists",
-    load: () => import("./extract.js"),
+    load: MODULES.extract,
   },
   {
     name: "export",
@@ -124,7 +125,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       ["govreport export draft.yaml --format datapackage -o out/", "a data package folder"],
     ],
     exit: "0 written; 1 the report is invalid; 2 usage error, unreadable input, or output exists",
-    load: () => import("./export.js"),
+    load: MODULES.export,
   },
   {
     name: "schema",
@@ -139,7 +140,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       ["govreport schema --out report.schema.json --force", "write (or replace) a file"],
     ],
     exit: "0 written; 2 usage error or output exists",
-    load: () => import("./schema.js"),
+    load: MODULES.schema,
   },
   {
     name: "show",
@@ -154,7 +155,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       ["govreport show zhangjiang-2023-h1", "headline indicators of one report"],
     ],
     exit: "0 shown; 2 unknown id or usage error",
-    load: () => import("./show.js"),
+    load: MODULES.show,
   },
   {
     name: "diff",
@@ -169,7 +170,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       ["govreport diff zhangjiang-2023-h1 draft.yaml --json", "machine-readable comparison"],
     ],
     exit: "0 compared; 1 a report is invalid; 2 usage error or unreadable input",
-    load: () => import("./diff.js"),
+    load: MODULES.diff,
   },
 ];
 

@@ -99,8 +99,8 @@ function writeCache(dir: string, file: string, data: Buffer, hash: string): bool
   return true;
 }
 
-/** Runs `bundle` (a CommonJS file) as `require` would, compiling through the code cache. */
-export function runBundle(bundle: string, options: RunOptions): void {
+/** Runs `bundle` (a CommonJS file) as `require` would, compiling through the code cache; returns its exports. */
+export function runBundle(bundle: string, options: RunOptions): unknown {
   const env = options.env ?? process.env;
   const status = options.onStatus ?? (() => {});
   const source = readFileSync(bundle, "utf8");
@@ -137,4 +137,5 @@ export function runBundle(bundle: string, options: RunOptions): void {
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  return module.exports;
 }
