@@ -13,6 +13,13 @@ export function textSha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Length in Unicode code points, as `[...text].length` counts it, without making an array of them. */
+export function codePointLength(text: string): number {
+  return text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
+}
+
 export interface SourceCheck {
   /** The path as shown to the user. */
   file: string;
@@ -59,7 +66,7 @@ export async function resolveSource(
     return { missing: "no --source given and the report has no source.file; quotes were not checked" };
   }
   const sha256 = textSha256(input.text);
-  const chars = [...input.text].length;
+  const chars = codePointLength(input.text);
   const check: SourceCheck = {
     file: input.name,
     sha256,

@@ -59,7 +59,7 @@ describe("code cache", () => {
     const good = run(dir);
     const file = join(dir, files(dir)[0] as string);
     const size = statSync(file).size;
-    // Flipped bits in the bytecode itself: V8 checks no checksum unless told to, and would crash.
+    // Flipped bits in the bytecode itself: V8 checks no checksum, and would crash on it.
     const flipped = readFileSync(file);
     for (const at of [0.3, 0.5, 0.7]) flipped[Math.floor(size * at)] ^= 0xff;
     const corrupt = [flipped, Buffer.alloc(size, 0x5a), readFileSync(file).subarray(0, size >> 1), Buffer.alloc(0)];

@@ -1,4 +1,5 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, type Stats, statSync } from "node:fs";
+import { resolve } from "node:path";
 import { CliError } from "../errors.js";
 import { decodeText, type Encoding, normalizeNewlines } from "./decode.js";
 
@@ -62,11 +63,12 @@ export async function readInput(arg: string, options: ReadOptions = {}): Promise
   if (arg === "-") {
     return { name: "<stdin>", bytes: await readStdin(options.stdin ?? process.stdin, limit) };
   }
-  const { resolve } = await import("node:path");
   const path = resolve(options.cwd ?? process.cwd(), arg);
-  let info: Awaited<ReturnType<typeof stat>>;
+  // Synchronous: one file read at start-up gains nothing from the thread pool, and node:fs/promises
+  // costs a millisecond to load.
+  let info: Stats;
   try {
-    info = await stat(path);
+    info = statSync(path);
   } catch (e) {
     throw ioError(e, arg);
   }
@@ -75,7 +77,7 @@ export async function readInput(arg: string, options: ReadOptions = {}): Promise
     throw new CliError(`is ${mb(info.size)}, larger than the ${mb(limit)} limit`, { file: arg });
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch (e) {
     throw ioError(e, arg);
   }

@@ -1,8 +1,8 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
-import { setFlagsFromString } from "node:v8";
 import { Script } from "node:vm";
 import { mark } from "../timing.js";
 
@@ -65,12 +65,25 @@ function safeFolder(dir: string): boolean {
   }
 }
 
-function readCache(file: string): Buffer | undefined {
+const DIGEST = 32;
+const digest = (data: Uint8Array) => createHash("sha256").update(data).digest();
+
+/**
+ * The cached data, if the file holds it intact. Release builds of V8 check no checksum of a code
+ * cache, and bytecode with a flipped bit can crash the process, on every later run; so the file
+ * starts with the sha256 of the rest. (V8's own --verify-snapshot-checksum would need node:v8,
+ * which costs more to load than crypto, which the commands load anyway.)
+ */
+function readCache(file: string): { data?: Buffer; corrupt: boolean } {
+  let bytes: Buffer;
   try {
-    return readFileSync(file);
+    bytes = readFileSync(file);
   } catch {
-    return undefined;
+    return { corrupt: false };
   }
+  const data = bytes.subarray(DIGEST);
+  if (bytes.length <= DIGEST || !digest(data).equals(bytes.subarray(0, DIGEST))) return { corrupt: true };
+  return { data, corrupt: false };
 }
 
 /** Writes the cache atomically; false (and nothing written) where that is not possible or not safe. */
@@ -79,7 +92,7 @@ function writeCache(dir: string, file: string, data: Buffer, hash: string): bool
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!safeFolder(dir)) return false;
-    writeFileSync(tmp, data, { mode: 0o600 });
+    writeFileSync(tmp, Buffer.concat([digest(data), data]), { mode: 0o600 });
     renameSync(tmp, file);
   } catch {
     try {
@@ -110,12 +123,10 @@ export function runBundle(bundle: string, options: RunOptions): unknown {
   const file =
     dir === undefined ? undefined : join(dir, `${hash}-${variant}-${process.arch}-v8-${process.versions.v8}.v8`);
   const usable = dir !== undefined && safeFolder(dir);
-  const cached = file !== undefined && usable ? readCache(file) : undefined;
+  const read = file !== undefined && usable ? readCache(file) : { corrupt: false };
+  const cached = read.data;
   mark("bundle and code cache read");
 
-  // Release builds of V8 do not checksum code caches, and bytecode with a flipped bit can crash the
-  // process on every later run; this makes V8 write a checksum and reject data that fails it.
-  if (cached || file !== undefined) setFlagsFromString("--verify-snapshot-checksum");
   // The same wrapper as Node's CommonJS loader, so the bundle sees require, module and exports.
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapper, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
@@ -124,6 +135,7 @@ export function runBundle(bundle: string, options: RunOptions): unknown {
   if (hash === undefined) status("unstamped", "the bundle has no build stamp; compiled without a cache");
   else if (file === undefined) status("off", "code cache turned off");
   else if (hit) status("used", `${file} (${Math.round(cached.length / 1024)} KB)`);
+  else if (read.corrupt) status("rejected", `${file} is damaged; compiled afresh`);
   else if (cached) status("rejected", `${file} was rejected by V8; compiled afresh`);
 
   if (dir !== undefined && file !== undefined && hash !== undefined && !hit)

@@ -106,6 +106,18 @@ const ESCAPES: Record<string, string> = {
 /** A space or a tab (a comment's # must follow one). */
 const isBlank = (c: number) => c === 0x20 || c === 0x09;
 
+// Scans run as regular expressions from a position (lastIndex), not as loops over characters:
+// this code runs once per file, mostly before V8 has compiled it, where a native search is many
+// times faster than a loop in the interpreter. Each is global (or sticky) and reset before use.
+/** Where a double-quoted scalar's plain run ends: a quote, an escape or a line break. */
+const DQ_STOP = /["\\\n]/g;
+/** Where a plain scalar in a flow collection may end; `:` and `#` only in some contexts. */
+const FLOW_STOP = /[,[\]{}\n:#]/g;
+/** A mapping key's colon (followed by a space or a line end), or a comment, whichever is first. */
+const KEY_STOP = /:(?=[ \n]|$)|[ \t]#|\n/g;
+/** Spaces and line breaks. */
+const SPACES = /[ \n\r]*/y;
+
 class Reader {
   /** Collections open around the current position. */
   private depth = 0;
@@ -142,7 +154,9 @@ class Reader {
   private skipToContent(i: number): number {
     const s = this.s;
     for (;;) {
-      while (i < s.length && (s[i] === " " || s[i] === "\n" || s[i] === "\r")) i++;
+      SPACES.lastIndex = i;
+      SPACES.test(s);
+      i = SPACES.lastIndex;
       if (i < s.length && s[i] === "#") {
         i = this.eol(i);
         continue;
@@ -207,17 +221,10 @@ class Reader {
       if (after !== " " && after !== "\n" && after !== undefined) return undefined;
       return { key: q.value as string, valueAt: i + 1 };
     }
-    const end = this.eol(p);
-    let colon = -1;
-    for (let i = p; i < end; i++) {
-      const c = s.charCodeAt(i);
-      if (c === 0x23 /* # */ && isBlank(s.charCodeAt(i - 1))) break;
-      if (c === 0x3a /* : */ && (i + 1 === end || s.charCodeAt(i + 1) === 0x20)) {
-        colon = i;
-        break;
-      }
-    }
-    if (colon < 0) return undefined;
+    KEY_STOP.lastIndex = p;
+    const stop = KEY_STOP.exec(s);
+    if (!stop || s.charCodeAt(stop.index) !== 0x3a /* : */) return undefined;
+    const colon = stop.index;
     const key = s.slice(p, colon).trimEnd();
     if (key === "" || /^[[\]{},&*!|>'"%@`?#-]/.test(key) || /\s#/.test(key)) bail();
     // Keys that resolve to something other than text (1, true, null) are left to `yaml`.
@@ -302,7 +309,8 @@ class Reader {
       if (/:(\s|$)/.test(text) || text.includes("\t")) bail();
       return { value: resolvePlain(text, this.json), pos: { at: p }, end };
     }
-    return { ...v, end: this.endOfLine(v.end) };
+    v.end = this.endOfLine(v.end);
+    return v;
   }
 
   private flowSpace(i: number, n: number): number {
@@ -369,13 +377,14 @@ class Reader {
     if (c === '"') return this.doubleQuoted(i);
     if (c === "'") return this.singleQuoted(i);
     if (c === undefined || /[&*!|>%@`?#[\]{},:]/.test(c) || this.isDash(i) || (isKey && this.json)) bail();
-    let k = i;
-    while (k < s.length) {
-      const d = s.charCodeAt(k);
-      if (d === 0x2c || d === 0x5b || d === 0x5d || d === 0x7b || d === 0x7d || d === 0x0a) break; // , [ ] { } \n
-      if (d === 0x3a /* : */ && /[\s,[\]{}]/.test(s[k + 1] ?? " ")) break;
-      if (d === 0x23 /* # */ && isBlank(s.charCodeAt(k - 1))) break;
-      k++;
+    let k = s.length;
+    FLOW_STOP.lastIndex = i;
+    for (let m = FLOW_STOP.exec(s); m; m = FLOW_STOP.exec(s)) {
+      const d = s.charCodeAt(m.index);
+      if (d === 0x3a /* : */ && !/[\s,[\]{}]/.test(s[m.index + 1] ?? " ")) continue;
+      if (d === 0x23 /* # */ && !isBlank(s.charCodeAt(m.index - 1))) continue;
+      k = m.index;
+      break;
     }
     const text = s.slice(i, k).trim();
     if (text === "" || text.includes("\t")) bail();
@@ -393,12 +402,8 @@ class Reader {
     let i = p + 1;
     for (;;) {
       // Copy the run up to the next quote, backslash or line break in one slice.
-      let k = i;
-      while (k < s.length) {
-        const c = s.charCodeAt(k);
-        if (c === 34 || c === 92 || c === 10) break;
-        k++;
-      }
+      DQ_STOP.lastIndex = i;
+      const k = DQ_STOP.exec(s)?.index ?? s.length;
       out += s.slice(i, k);
       i = k;
       const c = s[i];
