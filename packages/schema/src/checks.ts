@@ -15,8 +15,24 @@ export interface CheckOptions {
 
 type Draft = Omit<Finding, "severity" | "acknowledged">;
 
+let lastText: string | undefined;
+let lastHasPairs = true;
+/**
+ * Whether the text has a high surrogate, i.e. code points that take two JS string units. Without
+ * one, code-point offsets are string indices; remembered for the last text, since provenance
+ * converts an offset into the same source text for every observation.
+ */
+function hasSurrogatePairs(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastHasPairs = /[\uD800-\uDBFF]/.test(text);
+  }
+  return lastHasPairs;
+}
+
 /** Index into a JS string of a code-point offset (the schema counts offsets in code points). */
 export function codePointToIndex(text: string, offset: number): number {
+  if (!hasSurrogatePairs(text)) return offset > 0 ? Math.min(Math.ceil(offset), text.length) : 0;
   let index = 0;
   for (let cp = 0; cp < offset && index < text.length; cp++) {
     const c = text.charCodeAt(index);
@@ -27,6 +43,7 @@ export function codePointToIndex(text: string, offset: number): number {
 
 /** Code-point offset of a JS string index. */
 export function indexToCodePoint(text: string, index: number): number {
+  if (!hasSurrogatePairs(text)) return index > 0 ? Math.min(Math.ceil(index), text.length) : 0;
   let cp = 0;
   for (let i = 0; i < index && i < text.length; cp++) {
     const c = text.charCodeAt(i);
