@@ -78,6 +78,19 @@ const SCALES = ["万亿", "亿", "万", "千", "百万"] as const;
 
 /** Units and classifiers, longest first, so 平方公里 wins over 平方米 and 个百分点 over 个. */
 const UNIT_WORDS: readonly string[] = [...UNITS.keys()].filter((u) => u !== "").sort((a, b) => b.length - a.length);
+/**
+ * UNIT_WORDS by first character, each list in UNIT_WORDS order: a word can start at s[i] only if
+ * its first character is s[i], so a read tries those few instead of every unit.
+ */
+const UNIT_WORDS_BY_FIRST = new Map<string, string[]>();
+for (const w of UNIT_WORDS) {
+  const first = w[0] ?? "";
+  const list = UNIT_WORDS_BY_FIRST.get(first);
+  if (list) list.push(w);
+  else UNIT_WORDS_BY_FIRST.set(first, [w]);
+}
+const NO_WORDS: readonly string[] = [];
+const unitWordsAt = (s: string, i: number): readonly string[] => UNIT_WORDS_BY_FIRST.get(s[i] ?? "") ?? NO_WORDS;
 
 const BEFORE = (Object.entries(QUALIFIER_WORDS) as [Qualifier, { before: string[] }][])
   .flatMap(([q, w]) => w.before.map((word) => [word, q] as const))
@@ -176,7 +189,7 @@ function readAt(text: string, s: string, at: number, options: ReadOptions): Pars
   if (scale === "" && s.startsWith("百", i) && /^百(余|多)/.test(s.slice(i))) scale = "百";
   if (scale === "千" && !/^千(余|多|[人户家名元米瓦克])/.test(s.slice(i)) && !s.startsWith("千米", i)) scale = "";
   // A registry unit that starts with the scale is read whole: 千瓦时 is not 千 + 瓦 + 时.
-  if (scale && UNIT_WORDS.some((w) => w.startsWith(scale) && s.startsWith(w, i))) scale = "";
+  if (scale && unitWordsAt(s, i).some((w) => w.startsWith(scale) && s.startsWith(w, i))) scale = "";
   i += scale.length;
   let approx = false;
   if (/^(余|多)/.test(s.slice(i)) && qualifier === "exact") {
@@ -185,12 +198,12 @@ function readAt(text: string, s: string, at: number, options: ReadOptions): Pars
     i += 1;
   }
   let unit = "";
-  const word = UNIT_WORDS.find((w) => s.startsWith(w, i) && resolveUnit(scale + w, options.units));
+  const word = unitWordsAt(s, i).find((w) => s.startsWith(w, i) && resolveUnit(scale + w, options.units));
   const declared = options.units?.filter((u) => s.startsWith(u.id, i)).sort((a, b) => b.id.length - a.id.length)[0]?.id;
   // 8大类: 大 before a count classifier is part of the unit.
   const big =
     scale === "" && s.startsWith("大", i)
-      ? UNIT_WORDS.find((u) => s.startsWith(u, i + 1) && resolveUnit(`大${u}`, options.units))
+      ? unitWordsAt(s, i + 1).find((u) => s.startsWith(u, i + 1) && resolveUnit(`大${u}`, options.units))
       : undefined;
   const longest = big && (!word || big.length + 1 > word.length) ? `大${big}` : word;
   const w = declared && (!longest || declared.length > longest.length) ? declared : longest;
