@@ -9,10 +9,15 @@
  * what the first run after installing or upgrading costs. The cache lives in a temp folder here,
  * written by one warm-up run of each command.
  *
- *   pnpm --filter @govreport/cli bench [-- --runs 15]
+ * With --floor it also measures what no change to the CLI can go below: probes bundled and run
+ * through the code cache exactly as the binary runs its commands, that only import zod, then the
+ * schema, then parse and check the shipped report from JSON (no YAML, no output).
+ *
+ *   pnpm --filter @govreport/cli bench [-- --runs 15] [--floor]
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +35,7 @@ if (!existsSync(bin)) {
 }
 
 const cacheDir = mkdtempSync(join(tmpdir(), "govreport-bench-cache-"));
+let probeDir;
 const noCache = { GOVREPORT_CODE_CACHE: "0" };
 const cases = [
   ["node -e 0", ["-e", "0"]],
@@ -39,6 +45,7 @@ const cases = [
   ["  first run: validate (no code cache)", [bin, "validate", reportYaml], noCache],
   ["  first run: check (no code cache)", [bin, "check", sourceTxt], noCache],
 ];
+if (process.argv.includes("--floor")) cases.push(...(await floorProbes()));
 
 const run = (args, env = {}) =>
   spawnSync(process.execPath, args, {
@@ -58,18 +65,80 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 rmSync(cacheDir, { recursive: true, force: true });
+if (probeDir && !process.env.KEEP_PROBES) rmSync(probeDir, { recursive: true, force: true });
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const base = median(times.get("node -e 0"));
+const width = Math.max(...cases.map(([name]) => name.length));
 console.log(`${RUNS} runs each, interleaved; medians (exit code of the last run)`);
 for (const [name] of cases) {
   const m = median(times.get(name));
   console.log(
-    `  ${name.padEnd(38)} ${m.toFixed(1).padStart(7)} ms  ${(m / base).toFixed(2)}× node -e 0  (exit ${codes.get(name)})`,
+    `  ${name.padEnd(width)} ${m.toFixed(1).padStart(7)} ms  ${(m / base).toFixed(2)}× node -e 0  (exit ${codes.get(name)})`,
   );
+}
+
+/**
+ * Probes for the floor: small CommonJS bundles built here with the esbuild that tsup uses, run by
+ * a loader that compiles them through V8's code cache as src/launch/code-cache.ts does (cache
+ * written by a warm-up run). zod is jitless, as the CLI sets it.
+ */
+async function floorProbes() {
+  const esbuild = createRequire(createRequire(import.meta.url).resolve("tsup"))("esbuild");
+  probeDir = mkdtempSync(join(tmpdir(), "govreport-bench-floor-"));
+  const reportJson = createRequire(import.meta.url).resolve("@govreport/data/reports/zhangjiang-2023-h1.json");
+  const loader = join(probeDir, "load.cjs");
+  writeFileSync(
+    loader,
+    `const fs = require("node:fs"), vm = require("node:vm"), { createRequire } = require("node:module");
+const file = process.argv[2], cache = file + ".v8";
+let data; try { data = fs.readFileSync(cache); } catch {}
+const s = new vm.Script("(function (require) {" + fs.readFileSync(file, "utf8") + "\\n})", { filename: file, cachedData: data });
+if (!data || s.cachedDataRejected) process.once("exit", () => fs.writeFileSync(cache, s.createCachedData()));
+s.runInThisContext()(createRequire(file));
+`,
+  );
+  const jitless = join(probeDir, "jitless.js");
+  writeFileSync(jitless, "globalThis.__zod_globalConfig = { jitless: true };\n");
+  const probes = [
+    ["zod", `import "${jitless}"; import { z } from "zod"; globalThis.keep = z;`],
+    ["zod + schema", `import "${jitless}"; import * as s from "@govreport/schema"; globalThis.keep = s;`],
+    [
+      "zod + schema + parseReport",
+      `import "${jitless}"; import { readFileSync } from "node:fs"; import { parseReport } from "@govreport/schema";
+if (!parseReport(JSON.parse(readFileSync(${JSON.stringify(reportJson)}, "utf8"))).success) process.exit(3);`,
+    ],
+    [
+      "zod + schema + parseReport + checkReport",
+      `import "${jitless}"; import { readFileSync } from "node:fs"; import { checkReport, parseReport } from "@govreport/schema";
+const r = parseReport(JSON.parse(readFileSync(${JSON.stringify(reportJson)}, "utf8")));
+if (!r.success) process.exit(3);
+checkReport(r.report, { sourceText: readFileSync(${JSON.stringify(sourceTxt)}, "utf8") });`,
+    ],
+  ];
+  const out = [["  floor: the same loader, an empty bundle", [loader, join(probeDir, "empty.cjs")]]];
+  writeFileSync(join(probeDir, "empty.cjs"), "");
+  for (const [name, code] of probes) {
+    const file = join(probeDir, `${name.replace(/\W+/g, "-")}.cjs`);
+    esbuild.buildSync({
+      stdin: { contents: code, resolveDir: here("..") },
+      // zod is the schema package's dependency, not the CLI's.
+      nodePaths: [here("../../schema/node_modules")],
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      minify: true,
+      outfile: file,
+      logLevel: "error",
+    });
+    out.push([`  floor: ${name}`, [loader, file]]);
+  }
+  for (const [, args] of out) spawnSync(process.execPath, args);
+  return out;
 }
 
 // Extraction throughput, in process: what the check command spends beyond start-up.

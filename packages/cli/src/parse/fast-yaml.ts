@@ -69,9 +69,10 @@ function resolvePlain(s: string, json: boolean): unknown {
         return s;
     }
   }
-  if (EXOTIC.test(s)) return bail();
+  // No text matching INT or FLOAT is EXOTIC, so the commoner tests go first.
   if (INT.test(s)) return Number(s);
   if (FLOAT.test(s)) return Number.parseFloat(s);
+  if (EXOTIC.test(s)) return bail();
   return s;
 }
 
@@ -115,6 +116,10 @@ const DQ_STOP = /["\\\n]/g;
 const FLOW_STOP = /[,[\]{}\n:#]/g;
 /** A mapping key's colon (followed by a space or a line end), or a comment, whichever is first. */
 const KEY_STOP = /:(?=[ \n]|$)|[ \t]#|\n/g;
+/** Characters that may not start a plain key, a plain block value, a plain flow scalar. */
+const KEY_NOT_FIRST = "[]{},&*!|>'\"%@`?#-";
+const INLINE_NOT_FIRST = "&*!|>%@`?#],}";
+const FLOW_NOT_FIRST = "&*!|>%@`?#[]{},:";
 /** Spaces and line breaks. */
 const SPACES = /[ \n\r]*/y;
 
@@ -222,11 +227,11 @@ class Reader {
       return { key: q.value as string, valueAt: i + 1 };
     }
     KEY_STOP.lastIndex = p;
-    const stop = KEY_STOP.exec(s);
-    if (!stop || s.charCodeAt(stop.index) !== 0x3a /* : */) return undefined;
-    const colon = stop.index;
+    // test() and lastIndex, not exec(): no match array. A colon match is one character long.
+    if (!KEY_STOP.test(s) || s.charCodeAt(KEY_STOP.lastIndex - 1) !== 0x3a /* : */) return undefined;
+    const colon = KEY_STOP.lastIndex - 1;
     const key = s.slice(p, colon).trimEnd();
-    if (key === "" || /^[[\]{},&*!|>'"%@`?#-]/.test(key) || /\s#/.test(key)) bail();
+    if (key === "" || KEY_NOT_FIRST.includes(key[0] ?? "") || /\s#/.test(key)) bail();
     // Keys that resolve to something other than text (1, true, null) are left to `yaml`.
     if (resolvePlain(key, false) !== key) bail();
     return { key, valueAt: colon + 1 };
@@ -300,13 +305,13 @@ class Reader {
     if (c === "{" || c === "[") v = this.flow(p, n);
     else if (c === '"') v = this.doubleQuoted(p);
     else if (c === "'") v = this.singleQuoted(p);
-    else if (c === undefined || /[&*!|>%@`?#\],}]/.test(c) || this.isDash(p)) return bail();
+    else if (c === undefined || INLINE_NOT_FIRST.includes(c) || this.isDash(p)) return bail();
     else {
       const end = this.eol(p);
       const line = s.slice(p, end);
-      const hash = line.search(/[ \t]#/);
+      const hash = line.includes("#") ? line.search(/[ \t]#/) : -1;
       const text = (hash < 0 ? line : line.slice(0, hash)).trimEnd();
-      if (/:(\s|$)/.test(text) || text.includes("\t")) bail();
+      if ((text.includes(":") && /:(\s|$)/.test(text)) || text.includes("\t")) bail();
       return { value: resolvePlain(text, this.json), pos: { at: p }, end };
     }
     v.end = this.endOfLine(v.end);
@@ -376,14 +381,15 @@ class Reader {
     const c = s[i];
     if (c === '"') return this.doubleQuoted(i);
     if (c === "'") return this.singleQuoted(i);
-    if (c === undefined || /[&*!|>%@`?#[\]{},:]/.test(c) || this.isDash(i) || (isKey && this.json)) bail();
+    if (c === undefined || FLOW_NOT_FIRST.includes(c) || this.isDash(i) || (isKey && this.json)) bail();
     let k = s.length;
     FLOW_STOP.lastIndex = i;
-    for (let m = FLOW_STOP.exec(s); m; m = FLOW_STOP.exec(s)) {
-      const d = s.charCodeAt(m.index);
-      if (d === 0x3a /* : */ && !/[\s,[\]{}]/.test(s[m.index + 1] ?? " ")) continue;
-      if (d === 0x23 /* # */ && !isBlank(s.charCodeAt(m.index - 1))) continue;
-      k = m.index;
+    while (FLOW_STOP.test(s)) {
+      const at = FLOW_STOP.lastIndex - 1;
+      const d = s.charCodeAt(at);
+      if (d === 0x3a /* : */ && !/[\s,[\]{}]/.test(s[at + 1] ?? " ")) continue;
+      if (d === 0x23 /* # */ && !isBlank(s.charCodeAt(at - 1))) continue;
+      k = at;
       break;
     }
     const text = s.slice(i, k).trim();
@@ -403,7 +409,7 @@ class Reader {
     for (;;) {
       // Copy the run up to the next quote, backslash or line break in one slice.
       DQ_STOP.lastIndex = i;
-      const k = DQ_STOP.exec(s)?.index ?? s.length;
+      const k = DQ_STOP.test(s) ? DQ_STOP.lastIndex - 1 : s.length;
       out += s.slice(i, k);
       i = k;
       const c = s[i];
