@@ -112,11 +112,19 @@ s.runInThisContext()(createRequire(file));
 if (!parseReport(JSON.parse(readFileSync(${JSON.stringify(reportJson)}, "utf8"))).success) process.exit(3);`,
     ],
     [
-      "zod + schema + parseReport + checkReport",
+      "zod + schema + parseReport + checkReport (validate's floor)",
       `import "${jitless}"; import { readFileSync } from "node:fs"; import { checkReport, parseReport } from "@govreport/schema";
 const r = parseReport(JSON.parse(readFileSync(${JSON.stringify(reportJson)}, "utf8")));
 if (!r.success) process.exit(3);
 checkReport(r.report, { sourceText: readFileSync(${JSON.stringify(sourceTxt)}, "utf8") });`,
+    ],
+    [
+      "zod + schema + extractReport + checkReport (check's floor)",
+      `import "${jitless}"; import { readFileSync } from "node:fs"; import { extractReport } from "@govreport/extract";
+import { checkReport } from "@govreport/schema";
+const text = readFileSync(${JSON.stringify(sourceTxt)}, "utf8");
+const { report } = extractReport(text, { sha256: "0".repeat(64) });
+checkReport(report, { sourceText: text });`,
     ],
   ];
   const out = [["  floor: the same loader, an empty bundle", [loader, join(probeDir, "empty.cjs")]]];

@@ -1,4 +1,14 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,14 +84,25 @@ describe("code cache", () => {
     expect(run(dir).cache).toEqual(["used"]);
   });
 
-  it("removes the caches of other builds when it writes", () => {
+  it("keeps the caches of the two most recently written other builds, and removes older ones", () => {
     const dir = join(tmp, "prune");
     mkdirSync(dir, { mode: 0o700 });
-    writeFileSync(join(dir, "0000000000000000-validate-x64-v8-0.v8"), "old");
+    const other = (build: string, ageDays: number) => {
+      const file = join(dir, `${build.repeat(16)}-validate-x64-v8-0.v8`);
+      writeFileSync(file, "old");
+      const when = Date.now() / 1000 - ageDays * 86400;
+      utimesSync(file, when, when);
+      return file;
+    };
+    other("a", 30);
+    other("b", 2);
+    other("c", 1);
     writeFileSync(join(dir, "notes.txt"), "not ours");
     run(dir);
-    expect(readdirSync(dir).sort()).toEqual([...files(dir), "notes.txt"].sort());
-    expect(files(dir)).toHaveLength(1);
+    const left = readdirSync(dir).sort();
+    expect(left.filter((f) => /^[abc]+-/.test(f)).map((f) => f[0])).toEqual(["b", "c"]);
+    expect(left).toContain("notes.txt");
+    expect(files(dir)).toHaveLength(3);
   });
 
   it("writes nothing for a run that fails on its input", () => {

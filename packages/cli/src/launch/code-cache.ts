@@ -9,17 +9,20 @@ import { mark } from "../timing.js";
 /**
  * Runs a CommonJS bundle through V8's code cache, as Node 22's module.enableCompileCache() does
  * (Node 20 has no such switch). Compiling the ~1 MB bundle, zod included, and then each function
- * it calls costs more than a third of a `govreport validate` run; with the cache V8 deserializes
- * bytecode instead. The first run of each command compiles as usual and, at exit, writes what V8
- * compiled; later runs of that command reuse it.
+ * a command calls costs 50-65 ms of a ~290 ms `govreport validate` (scripts/bench.mjs: first run
+ * 2.7× `node -e 0`, cached 2.1×); with the cache V8 deserializes bytecode instead (~7 ms). The
+ * first run of each command compiles as usual and, at exit, writes what V8 compiled; later runs
+ * of that command reuse it.
  *
  * The cache is keyed by the bundle's content hash (stamped on its first line at build time), the
  * command and the V8 version: V8 itself only checks its version, its flags and the source length.
  * It lives in $GOVREPORT_CACHE_DIR, else $XDG_CACHE_HOME/govreport or the platform's cache folder,
  * never in a shared temporary folder: bytecode from there could be anyone's. A folder that others
  * can write to is not used. Files are written atomically (temp file + rename); an unreadable,
- * truncated or rejected file only means compiling as if there were none. GOVREPORT_CODE_CACHE=0 or
- * NODE_DISABLE_COMPILE_CACHE turns it off.
+ * truncated or rejected file only means compiling as if there were none. Caches of older builds
+ * are removed when a new one is written (the two most recent other builds are kept). At most
+ * about 600 KB per command and build. GOVREPORT_CODE_CACHE=0 or NODE_DISABLE_COMPILE_CACHE turns
+ * it off.
  */
 
 export type CacheStatus = "used" | "written" | "not written" | "rejected" | "off" | "unstamped";
@@ -102,14 +105,34 @@ function writeCache(dir: string, file: string, data: Buffer, hash: string): bool
     }
     return false;
   }
+  pruneOtherBuilds(dir, hash);
+  return true;
+}
+
+/** Besides this build's, the caches of this many other builds are kept (a global and a project install, say). */
+const OTHER_BUILDS_KEPT = 2;
+
+/** Removes the caches of all but the most recently written other builds. */
+function pruneOtherBuilds(dir: string, hash: string): void {
   try {
-    // Caches of other builds are dead weight once this one is written.
-    for (const name of readdirSync(dir))
-      if (name.endsWith(".v8") && !name.startsWith(hash)) unlinkSync(join(dir, name));
+    const newest = new Map<string, number>();
+    const files: [name: string, build: string][] = [];
+    for (const name of readdirSync(dir)) {
+      const build = /^([0-9a-f]{16})-.*\.v8$/.exec(name)?.[1];
+      if (build === undefined || build === hash) continue;
+      files.push([name, build]);
+      newest.set(build, Math.max(newest.get(build) ?? 0, statSync(join(dir, name)).mtimeMs));
+    }
+    const kept = new Set(
+      [...newest]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, OTHER_BUILDS_KEPT)
+        .map(([build]) => build),
+    );
+    for (const [name, build] of files) if (!kept.has(build)) unlinkSync(join(dir, name));
   } catch {
     // Another run may be pruning too.
   }
-  return true;
 }
 
 /** Runs `bundle` (a CommonJS file) as `require` would, compiling through the code cache; returns its exports. */
