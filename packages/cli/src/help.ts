@@ -57,6 +57,8 @@ export function mainHelp(c: Colors): string {
     "",
     "Exit codes: 0 ok, 1 problems found in the input, 2 usage error or unreadable input, 70 internal error (a bug).",
     "Data goes to stdout, messages to stderr.",
+    "Start-up: each command keeps V8's compiled code in the user cache folder (Linux: ~/.cache/govreport);",
+    "GOVREPORT_CACHE_DIR moves it, GOVREPORT_CODE_CACHE=0 turns it off.",
   ].join("\n");
 }
 
