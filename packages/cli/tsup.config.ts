@@ -9,9 +9,11 @@ import { BUNDLE_STAMP } from "./src/launch/code-cache.js";
 const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 const dist = fileURLToPath(new URL("./dist/", import.meta.url));
 
-// yaml's "node" build is CommonJS (require("process")), which an ESM bundle cannot call; its ESM
-// build differs only in how it prints warnings.
-const yamlEsm = join(dirname(createRequire(import.meta.url).resolve("yaml/package.json")), "browser/index.js");
+const require = createRequire(import.meta.url);
+// yaml's ESM build (its "node" build differs only in how it prints warnings).
+const yamlEsm = join(dirname(require.resolve("yaml/package.json")), "browser/index.js");
+const data = require.resolve("@govreport/data");
+const dataPackage = dirname(require.resolve("@govreport/data/package.json"));
 const cachedModules = fileURLToPath(new URL("./src/launch/cached-modules.ts", import.meta.url));
 
 /**
@@ -19,17 +21,20 @@ const cachedModules = fileURLToPath(new URL("./src/launch/cached-modules.ts", im
  * - `dist/govreport.cjs`, the binary (src/bin.ts): argument parsing, help, --version. Where the
  *   registry imports the command loaders (src/commands/modules.ts) it gets
  *   src/launch/cached-modules.ts instead, which runs the other file through V8's code cache.
- * - `dist/commands.cjs` (src/commands/modules.ts): every command, with zod, schema, extract, data
- *   and yaml. What a command reaches only through import() (yaml, data; each command's module) is
- *   wrapped by esbuild in a lazy initializer, so it is evaluated only when used.
- * CommonJS because Node 20 can code-cache only scripts, not ES modules; one file per part because
- * each ES module costs a resolution and a compilation. After the build, commands.cjs gets its content
- * hash on the first line (which keys the cache) and the launcher a shebang.
+ * - `dist/commands.cjs` (src/commands/modules.ts): every command, with zod, schema and extract.
+ *   What is reached only through import() (each command's module) is wrapped by esbuild in a lazy
+ *   initializer, so it is evaluated only when used.
+ * - `dist/data.cjs` (the shipped reports, @govreport/data) and `dist/yaml.cjs` (the yaml package),
+ *   which commands.cjs leaves external: loaded, through the code cache too, only by the commands
+ *   that use them. data.cjs leaves the schema external in turn and gets commands.cjs's.
+ * CommonJS because Node 20 can code-cache only scripts, not ES modules; few files because each ES
+ * module costs a resolution and a compilation. After the build, each bundle gets its content hash
+ * on the first line (which keys its cache) and the launcher a shebang.
  */
 rmSync(dist, { recursive: true, force: true });
 
 export default defineConfig({
-  entry: { govreport: "src/bin.ts", commands: "src/commands/modules.ts" },
+  entry: { govreport: "src/bin.ts", commands: "src/commands/modules.ts", data, yaml: yamlEsm },
   format: ["cjs"],
   platform: "node",
   target: "node20",
@@ -39,7 +44,6 @@ export default defineConfig({
   dts: false,
   noExternal: [/^@govreport\//, "yaml", "zod"],
   esbuildOptions(options) {
-    options.alias = { yaml: yamlEsm };
     // import() becomes a lazy require of the bundled module: a script run through node:vm has no
     // dynamic import.
     options.supported = { ...options.supported, "dynamic-import": false };
@@ -51,15 +55,21 @@ export default defineConfig({
         build.onResolve({ filter: /^\.\/modules\.js$/ }, (args) =>
           args.importer.endsWith(join("commands", "registry.ts")) ? { path: cachedModules } : undefined,
         );
+        build.onResolve({ filter: /^(yaml|@govreport\/data)$/ }, (args) => ({ path: args.path, external: true }));
+        build.onResolve({ filter: /^@govreport\/schema$/ }, (args) =>
+          args.importer.startsWith(dataPackage) ? { path: args.path, external: true } : undefined,
+        );
       },
     },
   ],
   define: { __GOVREPORT_VERSION__: JSON.stringify(pkg.version) },
   async onSuccess() {
-    const commands = join(dist, "commands.cjs");
-    const code = readFileSync(commands, "utf8");
-    const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
-    writeFileSync(commands, `${BUNDLE_STAMP}${hash}\n${code}`);
+    for (const bundle of ["commands.cjs", "data.cjs", "yaml.cjs"]) {
+      const file = join(dist, bundle);
+      const code = readFileSync(file, "utf8");
+      const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
+      writeFileSync(file, `${BUNDLE_STAMP}${hash}\n${code}`);
+    }
     const bin = join(dist, "govreport.cjs");
     writeFileSync(bin, `#!/usr/bin/env node\n${readFileSync(bin, "utf8")}`);
     chmodSync(bin, 0o755);

@@ -40,7 +40,7 @@ describe("code cache", () => {
     expect(first.status).toBe(0);
     expect(first.cache).toEqual(["written"]);
     const [file] = files(dir);
-    expect(file).toMatch(/^[0-9a-f]{16}-validate-/);
+    expect(file).toMatch(/^commands-[0-9a-f]{16}-validate-/);
     const written = statSync(join(dir, file as string)).mtimeMs;
 
     const second = run(dir);
@@ -51,17 +51,17 @@ describe("code cache", () => {
     expect(statSync(dir).mode & 0o077).toBe(0);
   });
 
-  it("keeps one file per command, and none for help or --version, which do not load the commands", () => {
+  it("keeps one file per bundle and command, and none for help or --version, which load no bundle", () => {
     const dir = join(tmp, "commands");
     run(dir);
     run(dir, ["schema"]);
+    // show needs the shipped reports, a bundle of their own; validate and schema do not load it.
+    expect(run(dir, ["show"]).cache).toEqual(["written", "written"]);
     expect(run(dir, ["--version"]).cache).toEqual([]);
     expect(run(dir, ["--help"]).cache).toEqual([]);
-    expect(
-      files(dir)
-        .map((f) => f.split("-")[1])
-        .sort(),
-    ).toEqual(["schema", "validate"]);
+    const kinds = files(dir).map((f) => `${f.split("-")[0]} ${f.split("-")[2]}`);
+    expect(kinds.sort()).toEqual(["commands schema", "commands show", "commands validate", "data show"]);
+    expect(run(dir, ["show"]).cache).toEqual(["used", "used"]);
   });
 
   it("ignores a corrupt, truncated or empty cache file and replaces it", () => {
@@ -88,7 +88,7 @@ describe("code cache", () => {
     const dir = join(tmp, "prune");
     mkdirSync(dir, { mode: 0o700 });
     const other = (build: string, ageDays: number) => {
-      const file = join(dir, `${build.repeat(16)}-validate-x64-v8-0.v8`);
+      const file = join(dir, `commands-${build.repeat(16)}-validate-x64-v8-0.v8`);
       writeFileSync(file, "old");
       const when = Date.now() / 1000 - ageDays * 86400;
       utimesSync(file, when, when);
@@ -97,12 +97,15 @@ describe("code cache", () => {
     other("a", 30);
     other("b", 2);
     other("c", 1);
+    // Another bundle's cache is not another build of this one.
+    writeFileSync(join(dir, `data-${"d".repeat(16)}-show-x64-v8-0.v8`), "old");
     writeFileSync(join(dir, "notes.txt"), "not ours");
     run(dir);
     const left = readdirSync(dir).sort();
-    expect(left.filter((f) => /^[abc]+-/.test(f)).map((f) => f[0])).toEqual(["b", "c"]);
+    expect(left.filter((f) => /^commands-[abc]+-/.test(f)).map((f) => f[9])).toEqual(["b", "c"]);
     expect(left).toContain("notes.txt");
-    expect(files(dir)).toHaveLength(3);
+    expect(left).toContain(`data-${"d".repeat(16)}-show-x64-v8-0.v8`);
+    expect(files(dir)).toHaveLength(4);
   });
 
   it("writes nothing for a run that fails on its input", () => {

@@ -1,5 +1,8 @@
 import type { CommandModule } from "./registry.js";
 
+/** For dist/data.cjs, which leaves the schema to this bundle (see src/launch/cached-modules.ts). */
+export * as schema from "@govreport/schema";
+
 /**
  * Each command's module, imported when that command runs. In the built binary this file is the
  * entry of dist/commands.cjs, which the launcher runs through V8's code cache, and the registry

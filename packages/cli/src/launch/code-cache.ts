@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { Script } from "node:vm";
 import { mark } from "../timing.js";
 
@@ -30,6 +30,11 @@ export type CacheStatus = "used" | "written" | "not written" | "rejected" | "off
 export interface RunOptions {
   /** What runs differently gets its own cache file (a command name; [a-z] only). */
   variant: string;
+  /**
+   * Modules the bundle leaves to its host (esbuild externals): returns one, or undefined for
+   * Node's own require (the node: built-ins).
+   */
+  provide?: (id: string) => unknown;
   env?: NodeJS.ProcessEnv;
   /** Told what happened, for GOVREPORT_TIMING. */
   onStatus?: (status: CacheStatus, detail: string) => void;
@@ -90,7 +95,7 @@ function readCache(file: string): { data?: Buffer; corrupt: boolean } {
 }
 
 /** Writes the cache atomically; false (and nothing written) where that is not possible or not safe. */
-function writeCache(dir: string, file: string, data: Buffer, hash: string): boolean {
+function writeCache(dir: string, file: string, data: Buffer): boolean {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -105,21 +110,24 @@ function writeCache(dir: string, file: string, data: Buffer, hash: string): bool
     }
     return false;
   }
-  pruneOtherBuilds(dir, hash);
+  pruneOtherBuilds(dir, file);
   return true;
 }
 
 /** Besides this build's, the caches of this many other builds are kept (a global and a project install, say). */
 const OTHER_BUILDS_KEPT = 2;
 
-/** Removes the caches of all but the most recently written other builds. */
-function pruneOtherBuilds(dir: string, hash: string): void {
+/** Removes the caches of the same bundle's builds but the most recently written others. */
+function pruneOtherBuilds(dir: string, written: string): void {
+  const [, bundle, hash] = /([a-z]+)-([0-9a-f]{16})-[^/\\]*$/.exec(written) ?? [];
+  if (bundle === undefined) return;
   try {
     const newest = new Map<string, number>();
     const files: [name: string, build: string][] = [];
     for (const name of readdirSync(dir)) {
-      const build = /^([0-9a-f]{16})-.*\.v8$/.exec(name)?.[1];
-      if (build === undefined || build === hash) continue;
+      const m = /^([a-z]+)-([0-9a-f]{16})-.*\.v8$/.exec(name);
+      const build = m?.[2];
+      if (m?.[1] !== bundle || build === undefined || build === hash) continue;
       files.push([name, build]);
       newest.set(build, Math.max(newest.get(build) ?? 0, statSync(join(dir, name)).mtimeMs));
     }
@@ -143,18 +151,21 @@ export function runBundle(bundle: string, options: RunOptions): unknown {
   const hash = STAMP.exec(source)?.[1];
   const dir = hash === undefined ? undefined : cacheDir(env);
   const variant = /^[a-z]{1,16}$/.test(options.variant) ? options.variant : "other";
+  const name = /^[a-z]+/.exec(basename(bundle))?.[0] ?? "bundle";
   const file =
-    dir === undefined ? undefined : join(dir, `${hash}-${variant}-${process.arch}-v8-${process.versions.v8}.v8`);
+    dir === undefined
+      ? undefined
+      : join(dir, `${name}-${hash}-${variant}-${process.arch}-v8-${process.versions.v8}.v8`);
   const usable = dir !== undefined && safeFolder(dir);
   const read = file !== undefined && usable ? readCache(file) : { corrupt: false };
   const cached = read.data;
-  mark("bundle and code cache read");
+  mark(`${name}.cjs and its code cache read`);
 
   // The same wrapper as Node's CommonJS loader, so the bundle sees require, module and exports.
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapper, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
   const hit = cached !== undefined && !script.cachedDataRejected;
-  mark(hit ? "bundle compiled from the code cache" : "bundle compiled");
+  mark(hit ? `${name}.cjs compiled from the code cache` : `${name}.cjs compiled`);
   if (hash === undefined) status("unstamped", "the bundle has no build stamp; compiled without a cache");
   else if (file === undefined) status("off", "code cache turned off");
   else if (hit) status("used", `${file} (${Math.round(cached.length / 1024)} KB)`);
@@ -165,12 +176,15 @@ export function runBundle(bundle: string, options: RunOptions): unknown {
     // At exit the cache holds every function this run compiled, not only the top level.
     process.once("exit", (code) => {
       if (code > 1) return; // a run cut short by an error compiled little worth keeping
-      if (writeCache(dir, file, script.createCachedData(), hash)) status("written", file);
+      if (writeCache(dir, file, script.createCachedData())) status("written", file);
       else status("not written", `${dir} cannot be written, or others can write to it`);
     });
 
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  const nodeRequire = createRequire(bundle);
+  const provide = options.provide;
+  const require = provide ? (id: string) => provide(id) ?? nodeRequire(id) : nodeRequire;
+  run.call(module.exports, module.exports, require, module, bundle, dirname(bundle));
   return module.exports;
 }
