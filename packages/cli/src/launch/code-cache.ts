@@ -8,9 +8,9 @@ import { mark } from "../timing.js";
 
 /**
  * Runs a CommonJS bundle through V8's code cache, as Node 22's module.enableCompileCache() does
- * (Node 20 has no such switch). Compiling the ~1 MB bundle, zod included, and then each function
- * a command calls costs 50-65 ms of a ~290 ms `govreport validate` (scripts/bench.mjs: first run
- * 2.7× `node -e 0`, cached 2.1×); with the cache V8 deserializes bytecode instead (~7 ms). The
+ * (Node 20 has no such switch). Compiling the 600 KB bundle, zod included, and then each function
+ * a command calls costs ~50 ms of a `govreport validate` (scripts/bench.mjs: first run 2.55×
+ * `node -e 0`, cached 2.09×); with the cache V8 deserializes bytecode instead (~5 ms). The
  * first run of each command compiles as usual and, at exit, writes what V8 compiled; later runs
  * of that command reuse it.
  *
