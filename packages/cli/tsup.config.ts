@@ -1,10 +1,8 @@
-import { createHash } from "node:crypto";
 import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "tsup";
-import { BUNDLE_STAMP } from "./src/launch/code-cache.js";
 
 const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 const dist = fileURLToPath(new URL("./dist/", import.meta.url));
@@ -28,8 +26,7 @@ const cachedModules = fileURLToPath(new URL("./src/launch/cached-modules.ts", im
  *   which commands.cjs leaves external: loaded, through the code cache too, only by the commands
  *   that use them. data.cjs leaves the schema external in turn and gets commands.cjs's.
  * CommonJS because Node 20 can code-cache only scripts, not ES modules; few files because each ES
- * module costs a resolution and a compilation. After the build, each bundle gets its content hash
- * on the first line (which keys its cache) and the launcher a shebang.
+ * module costs a resolution and a compilation. After the build, the launcher gets a shebang.
  */
 rmSync(dist, { recursive: true, force: true });
 
@@ -64,12 +61,6 @@ export default defineConfig({
   ],
   define: { __GOVREPORT_VERSION__: JSON.stringify(pkg.version) },
   async onSuccess() {
-    for (const bundle of ["commands.cjs", "data.cjs", "yaml.cjs"]) {
-      const file = join(dist, bundle);
-      const code = readFileSync(file, "utf8");
-      const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
-      writeFileSync(file, `${BUNDLE_STAMP}${hash}\n${code}`);
-    }
     const bin = join(dist, "govreport.cjs");
     writeFileSync(bin, `#!/usr/bin/env node\n${readFileSync(bin, "utf8")}`);
     chmodSync(bin, 0o755);

@@ -1,5 +1,7 @@
+import { spawnSync } from "node:child_process";
 import {
   chmodSync,
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -13,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheDir } from "../src/launch/code-cache.js";
-import { govreport, requireBuild, SHIPPED_YAML } from "./run.js";
+import { BIN, govreport, requireBuild, SHIPPED_YAML } from "./run.js";
 
 let tmp: string;
 beforeAll(() => {
@@ -29,6 +31,15 @@ function run(dir: string, args: string[] = ["validate", SHIPPED_YAML], env: Reco
   const r = govreport(args, { env: { GOVREPORT_CACHE_DIR: dir, GOVREPORT_TIMING: "1", ...env } });
   const cache = [...r.stderr.matchAll(/^govreport code cache: ([a-z ]+):/gm)].map((m) => m[1]);
   return { ...r, cache };
+}
+
+/** Runs a copy of the binary elsewhere, as govreport() runs dist/govreport.cjs. */
+function govreportAt(bin: string, args: string[], env: Record<string, string>) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    env: { PATH: process.env.PATH ?? "", LANG: "C", NO_COLOR: "1", ...env },
+    encoding: "utf8",
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const files = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".v8"));
@@ -106,6 +117,25 @@ describe("code cache", () => {
     expect(left).toContain("notes.txt");
     expect(left).toContain(`data-${"d".repeat(16)}-show-x64-v8-0.v8`);
     expect(files(dir)).toHaveLength(4);
+  });
+
+  it("does not run the bytecode of a bundle changed in place, even at the same length", () => {
+    // A copy of dist, patched as patch-package would: V8 itself compares only the source length.
+    const copy = join(tmp, "patched-dist");
+    cpSync(join(BIN, ".."), copy, { recursive: true });
+    const bin = join(copy, "govreport.cjs");
+    const dir = join(tmp, "patched-cache");
+    const env = { GOVREPORT_CACHE_DIR: dir, GOVREPORT_TIMING: "1" };
+    const before = govreportAt(bin, ["validate", SHIPPED_YAML], env);
+    expect(before.stdout).toContain("acknowledged:");
+    const commands = join(copy, "commands.cjs");
+    const code = readFileSync(commands, "utf8");
+    expect(code.split('"acknowledged:"')).toHaveLength(2);
+    writeFileSync(commands, code.replace('"acknowledged:"', '"ACKNOWLEDGED:"'));
+    const after = govreportAt(bin, ["validate", SHIPPED_YAML], env);
+    expect(after.stderr).toMatch(/^govreport code cache: written:/m);
+    expect(after.stdout).toContain("ACKNOWLEDGED:");
+    expect(after.stdout).not.toContain("acknowledged:");
   });
 
   it("writes nothing for a run that fails on its input", () => {

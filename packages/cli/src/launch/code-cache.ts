@@ -14,8 +14,9 @@ import { mark } from "../timing.js";
  * first run of each command compiles as usual and, at exit, writes what V8 compiled; later runs
  * of that command reuse it.
  *
- * The cache is keyed by the bundle's content hash (stamped on its first line at build time), the
- * command and the V8 version: V8 itself only checks its version, its flags and the source length.
+ * The cache is keyed by the bundle's content hash (taken at each run, ~1 ms: a bundle patched in
+ * place, as patch-package does, must not meet bytecode of its old self), the command and the V8
+ * version. V8 itself only checks its version, its flags and the source length.
  * It lives in $GOVREPORT_CACHE_DIR, else $XDG_CACHE_HOME/govreport or the platform's cache folder,
  * never in a shared temporary folder: bytecode from there could be anyone's. A folder that others
  * can write to is not used. Files are written atomically (temp file + rename); an unreadable,
@@ -25,7 +26,7 @@ import { mark } from "../timing.js";
  * it off.
  */
 
-export type CacheStatus = "used" | "written" | "not written" | "rejected" | "off" | "unstamped";
+export type CacheStatus = "used" | "written" | "not written" | "rejected" | "off";
 
 export interface RunOptions {
   /** What runs differently gets its own cache file (a command name; [a-z] only). */
@@ -39,10 +40,6 @@ export interface RunOptions {
   /** Told what happened, for GOVREPORT_TIMING. */
   onStatus?: (status: CacheStatus, detail: string) => void;
 }
-
-/** The build puts this on the bundle's first line, followed by 16 hex digits of its sha256. */
-export const BUNDLE_STAMP = "// govreport-bundle ";
-const STAMP = /^\/\/ govreport-bundle ([0-9a-f]{16})\n/;
 
 export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   if (env.GOVREPORT_CODE_CACHE === "0" || env.NODE_DISABLE_COMPILE_CACHE) return undefined;
@@ -148,8 +145,8 @@ export function runBundle(bundle: string, options: RunOptions): unknown {
   const env = options.env ?? process.env;
   const status = options.onStatus ?? (() => {});
   const source = readFileSync(bundle, "utf8");
-  const hash = STAMP.exec(source)?.[1];
-  const dir = hash === undefined ? undefined : cacheDir(env);
+  const dir = cacheDir(env);
+  const hash = dir === undefined ? "" : createHash("sha256").update(source).digest("hex").slice(0, 16);
   const variant = /^[a-z]{1,16}$/.test(options.variant) ? options.variant : "other";
   const name = /^[a-z]+/.exec(basename(bundle))?.[0] ?? "bundle";
   const file =
@@ -166,13 +163,12 @@ export function runBundle(bundle: string, options: RunOptions): unknown {
   const script = new Script(wrapper, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
   const hit = cached !== undefined && !script.cachedDataRejected;
   mark(hit ? `${name}.cjs compiled from the code cache` : `${name}.cjs compiled`);
-  if (hash === undefined) status("unstamped", "the bundle has no build stamp; compiled without a cache");
-  else if (file === undefined) status("off", "code cache turned off");
+  if (file === undefined) status("off", "code cache turned off");
   else if (hit) status("used", `${file} (${Math.round(cached.length / 1024)} KB)`);
   else if (read.corrupt) status("rejected", `${file} is damaged; compiled afresh`);
   else if (cached) status("rejected", `${file} was rejected by V8; compiled afresh`);
 
-  if (dir !== undefined && file !== undefined && hash !== undefined && !hit)
+  if (dir !== undefined && file !== undefined && !hit)
     // At exit the cache holds every function this run compiled, not only the top level.
     process.once("exit", (code) => {
       if (code > 1) return; // a run cut short by an error compiled little worth keeping
