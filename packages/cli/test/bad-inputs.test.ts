@@ -53,8 +53,14 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-function expectRefusal(args: string[], file: string, cause: RegExp, place: boolean) {
-  const r = govreport(args);
+function expectRefusal(
+  args: string[],
+  file: string,
+  cause: RegExp,
+  place: boolean,
+  options: Parameters<typeof govreport>[1] = {},
+) {
+  const r = govreport(args, options);
   expect(r.status, r.stderr).toBe(2);
   const lines = r.stderr.trimEnd().split("\n");
   expect(lines).toHaveLength(1);
@@ -94,9 +100,9 @@ describe("bad inputs: one clear line, exit 2, no stack trace", () => {
     expectRefusal([command, path, ...(command === "export" ? ["--format", "json"] : [])], path, cause, place);
   });
 
-  it.skipIf(process.getuid?.() === 0)("refuses an unreadable file (not testable as root)", () => {
+  it("refuses an unreadable file", () => {
     const path = generated["locked.yaml"] as string;
-    expectRefusal(["validate", path], path, /permission denied/, false);
+    expectRefusal(["validate", path], path, /permission denied/, false, { unprivileged: true });
   });
 
   it("refuses bad input on stdin the same way", () => {

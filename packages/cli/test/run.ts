@@ -36,13 +36,26 @@ function testCacheDir(): string {
   return cacheDir;
 }
 
+/**
+ * Root reads any file whatever its mode, so a permission test run as root would pass vacuously or
+ * not at all: as root, the binary runs under setpriv without the two capabilities that override
+ * file modes (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), as an ordinary user would.
+ */
+function command(args: readonly string[], unprivileged: boolean): [string, string[]] {
+  const node: [string, string[]] = [process.execPath, [BIN, ...args]];
+  if (!unprivileged || process.getuid?.() !== 0) return node;
+  const drop = "-dac_override,-dac_read_search";
+  return ["setpriv", ["--bounding-set", drop, "--inh-caps", drop, "--", node[0], ...node[1]]];
+}
+
 /** Runs the built binary as a user would, without colour and with an English locale. */
 export function govreport(
   args: readonly string[],
-  options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {},
+  options: { cwd?: string; input?: string | Buffer; env?: Record<string, string>; unprivileged?: boolean } = {},
 ): Run {
   requireBuild();
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const [cmd, argv] = command(args, options.unprivileged ?? false);
+  const r = spawnSync(cmd, argv, {
     cwd: options.cwd,
     input: options.input ?? "",
     env: {
@@ -56,6 +69,7 @@ export function govreport(
     timeout: 60_000,
     maxBuffer: 64 * 1024 * 1024,
   });
+  if (r.error) throw new Error(`could not run ${cmd}: ${r.error.message}`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
