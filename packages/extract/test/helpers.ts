@@ -12,5 +12,8 @@ export function realTexts(): { name: string; text: string }[] {
     .filter((f) => f.endsWith(".txt"))
     .sort()
     .map((f) => ({ name: f, text: readFileSync(`${sharedReports}${f}`, "utf8") }));
+  // Fewer texts would let every test over them pass on less than it claims to cover.
+  if (shared.length < 3)
+    throw new Error(`expected the three shared reports in ${sharedReports}, found ${shared.length}`);
   return [{ name: "zhangjiang-2023-h1", text: readFileSync(zhangjiangSource, "utf8") }, ...shared];
 }
