@@ -37,9 +37,3 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (normalizedLineEnds) text = text.replace(/\r\n/g, "\n");
   return { text, encoding, normalizedLineEnds };
 }
-
-/** Lower-case hex SHA-256 of the text's UTF-8 bytes (how a report records its source). */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { sha256Hex } from "@govreport/extract";
 import { describe, expect, it } from "vitest";
 import { sharedReports } from "../../../../vitest.shared.js";
 import { FIXTURE_INPUT, FIXTURE_TEXT } from "../model/fixture.js";
-import { sha256Hex } from "./decode.js";
 import { loadFiles } from "./load-files.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);

@@ -1,6 +1,6 @@
 import type { SchemaIssue } from "@govreport/schema";
 import type { LoadedReport } from "../model/loaded.js";
-import { decodeText, sha256Hex } from "./decode.js";
+import { decodeText } from "./decode.js";
 import { localReport } from "./local-report.js";
 import { fileKind, parseReportFile } from "./parse-file.js";
 
@@ -65,6 +65,8 @@ export async function loadFiles(files: readonly InputFile[]): Promise<LoadOutcom
     }
     const notes: string[] = [];
     if (decoded && textFile) {
+      // Extract's hash works where Web Crypto is absent (pages served over plain http).
+      const { sha256Hex } = await import("@govreport/extract");
       const actual = await sha256Hex(decoded.text);
       if (actual !== parsed.report.source.sha256) {
         messages.push({ kind: "shaMismatch", file: textFile.name, expected: parsed.report.source.sha256, actual });
