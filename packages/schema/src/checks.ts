@@ -52,8 +52,7 @@ export function indexToCodePoint(text: string, index: number): number {
   return cp;
 }
 
-const unitLabel = (u: string) => (u === "" ? "" : u);
-const fmt = (i: Interval, unit: string, decimals = 4) => `${formatInterval(i, decimals)}${unitLabel(unit)}`;
+const fmt = (i: Interval, unit: string, decimals = 4) => `${formatInterval(i, decimals)}${unit}`;
 
 /**
  * The values a printed figure stands for. A whole count of single units (4718家, 42件) is exact:
@@ -257,7 +256,7 @@ function checkObservation(
         observations: [o.id],
         path: `${at}.quantity.value`,
         stated: formatQuantity(o.quantity),
-        computed: `[${lo}, ${hi}]${unitLabel(target)}`,
+        computed: `[${lo}, ${hi}]${target}`,
         message: {
           zh: `${ind.name.zh} 应在 ${lo}-${hi} 之间,报告为 ${formatQuantity(o.quantity)}`,
           en: `${ind.name.en} must be within ${lo}-${hi}, but is ${formatQuantity(o.quantity)}`,
