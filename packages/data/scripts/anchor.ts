@@ -13,9 +13,10 @@
  * is refused: the author must lengthen the quote or pick the occurrence.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { writeAtomic } from "./lib/build.js";
 
 export const EXIT = { ok: 0, outdated: 1, usage: 2, io: 3, quotes: 4, source_mismatch: 5 } as const;
 
@@ -132,13 +133,6 @@ export function applyChanges(original: string, doc: Document, changes: readonly 
   return text;
 }
 
-/** Writes through a temporary file in the same directory and renames it over the target. */
-export function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
-
 interface Args {
   report: string;
   source?: string;
@@ -220,7 +214,14 @@ export function main(argv: string[], log = console.log, err = console.error): nu
   );
   // A refused quote leaves the whole file untouched: a half-anchored report is worse than a stale one.
   if (result.problems.length > 0) return EXIT.quotes;
-  if (args.write && result.changes.length > 0) writeAtomically(reportPath, applyChanges(yamlText, doc, result.changes));
+  if (args.write && result.changes.length > 0) {
+    try {
+      writeAtomic(reportPath, applyChanges(yamlText, doc, result.changes));
+    } catch (e) {
+      err(`anchor: cannot write ${reportPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return EXIT.io;
+    }
+  }
   if (!args.write && result.changes.length > 0) return EXIT.outdated;
   return EXIT.ok;
 }
