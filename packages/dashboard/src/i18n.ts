@@ -1,7 +1,6 @@
 import type { Qualifier, Role, Severity } from "@govreport/schema";
 
 export type Lang = "zh" | "en";
-export const LANGS: readonly Lang[] = ["zh", "en"];
 
 const zh = {
   appTitle: "政府工作报告指标",

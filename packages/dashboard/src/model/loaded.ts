@@ -43,7 +43,3 @@ export function categoryOf(report: Report, obs: Observation): Category | undefin
 export function indicatorName(report: Report, obs: Observation): { zh: string; en: string } {
   return indicatorOf(report, obs)?.name ?? { zh: obs.indicator, en: obs.indicator };
 }
-
-export function observationById(report: Report): Map<string, Observation> {
-  return new Map(report.observations.map((o) => [o.id, o]));
-}
