@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { reportsDir } from "./scripts/shared-texts.mjs";
 
 // vitest 5 targets Node 22 and its reporter calls Map.groupBy when a test fails; on Node 20 that
 // crashes the reporter and hides the failure. Every vitest config imports this module first.
@@ -45,8 +46,8 @@ export const workspaceAlias = {
   "@govreport/data": src("data"),
 };
 
-/** Where the three real reports used as test inputs live (never copied into the repo). */
-export const sharedReports = fileURLToPath(new URL("../shared/reports/", import.meta.url));
+/** Where the real reports used as test inputs live (never copied into the repo), with a trailing slash. */
+export const sharedReports = `${reportsDir}/`;
 
 /** Setup file every package's tests run first (fast-check seeding). */
 export const setupFile = fileURLToPath(new URL("./vitest.setup.ts", import.meta.url));

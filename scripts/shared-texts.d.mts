@@ -1,0 +1,10 @@
+export declare const reportsDir: string;
+export declare const requireShared: boolean;
+export declare function sharedPath(name: string): string;
+export declare function missingShared(names: readonly string[]): string[];
+export declare function sharedTextNames(): string[];
+export declare function missingError(what: string, missing: readonly string[]): Error;
+export declare function skipLine(what: string, missing: readonly string[]): string;
+export declare function haveShared(what: string, names: readonly string[]): boolean;
+export declare function readShared(name: string): string;
+export declare const SHARED_TEXTS: readonly string[];
