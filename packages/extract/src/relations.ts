@@ -1,6 +1,6 @@
 import {
   type Interval,
-  overlaps,
+  intervals,
   parsePeriod,
   periodBounds,
   type Quantity,
@@ -8,8 +8,6 @@ import {
   type Relation,
   type Role,
   resolveUnit,
-  scale,
-  sum,
 } from "@govreport/schema";
 import type { SectionMode } from "./sections.js";
 import { clean } from "./subject.js";
@@ -65,12 +63,12 @@ const commensurable = (a: Quantity, b: Quantity) => {
   return !!x && !!y && x.dimension === y.dimension && x.base === y.base && x.dimension !== "percent";
 };
 /** The interval a quantity stands for, in base units. */
-const inBase = (q: Quantity): Interval => scale(quantityInterval(q), unitOf(q)?.scale ?? 1);
+const inBase = (q: Quantity): Interval => intervals.scale(quantityInterval(q), unitOf(q)?.scale ?? 1);
 const baseValue = (q: Quantity) => q.value * (unitOf(q)?.scale ?? 1);
 
 /** Whether the parts add up to the total within the rounding of the printed figures. */
 function addsUp(total: Quantity, parts: readonly Quantity[]): boolean {
-  return overlaps(inBase(total), sum(parts.map(inBase)));
+  return intervals.overlaps(inBase(total), intervals.sum(parts.map(inBase)));
 }
 /**
  * Whether the parts come within SUM_BAND of the total; after 其中, which introduces subsets as often

@@ -2,7 +2,12 @@ export * from "./catalogue.js";
 export * from "./checks.js";
 export * from "./finding.js";
 export * from "./indicator.js";
-export * from "./interval.js";
+export type { Interval } from "./interval.js";
+/**
+ * Rounding-aware interval arithmetic (`intervals.add`, `intervals.sum`, `intervals.overlaps`, …),
+ * kept in a namespace so that bare names like `add` or `width` do not crowd the package root.
+ */
+export * as intervals from "./interval.js";
 export * from "./parse-quantity.js";
 export * from "./parse-report.js";
 export * from "./period.js";
