@@ -1,88 +1,21 @@
 /**
- * SHA-256 of a text's UTF-8 bytes, as 64 lower-case hex digits. `sha256HexSync` is plain
- * JavaScript so that `extractReport` can stay synchronous in every runtime; `sha256Hex` uses
- * Web Crypto (browsers, Node 20+) when it is there and falls back to the same code when it is
- * not (a browser page served over plain http has no `crypto.subtle`).
+ * SHA-256 of a text's UTF-8 bytes, as 64 lower-case hex digits. `sha256HexSync` uses
+ * `@noble/hashes` (audited, synchronous, browser-safe) so that `extractReport` can stay synchronous
+ * in every runtime; `sha256Hex` uses Web Crypto when it is there and falls back to the same code when
+ * it is not (a browser page served over plain http has no `crypto.subtle`).
  */
-const K = new Uint32Array([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-  0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-  0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-  0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-  0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-  0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-  0xc67178f2,
-]);
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 
-const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
-
-export function sha256Bytes(data: Uint8Array): Uint8Array {
-  const bitLength = data.length * 8;
-  const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
-  padded.set(data);
-  padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  // Lengths beyond 2^32 bits (512 MiB) do not occur for report texts; the high word is still set.
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 2 ** 32));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-  const h = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  const w = new Uint32Array(64);
-  for (let off = 0; off < padded.length; off += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15] ?? 0;
-      const b = w[i - 2] ?? 0;
-      const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
-      const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
-      w[i] = ((w[i - 16] ?? 0) + s0 + (w[i - 7] ?? 0) + s1) >>> 0;
-    }
-    let a = h[0]!;
-    let b = h[1]!;
-    let c = h[2]!;
-    let d = h[3]!;
-    let e = h[4]!;
-    let f = h[5]!;
-    let g = h[6]!;
-    let hh = h[7]!;
-    for (let i = 0; i < 64; i++) {
-      const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + (K[i] ?? 0) + (w[i] ?? 0)) >>> 0;
-      const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) >>> 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    const add = [a, b, c, d, e, f, g, hh];
-    for (let i = 0; i < 8; i++) h[i] = (h[i]! + add[i]!) >>> 0;
-  }
-  const out = new Uint8Array(32);
-  const ov = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) ov.setUint32(i * 4, h[i] ?? 0);
-  return out;
-}
-
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-
-/** SHA-256 of the UTF-8 encoding of `text`, synchronously, in plain JavaScript. */
+/** SHA-256 of the UTF-8 encoding of `text`, synchronously, as 64 lower-case hex digits. */
 export function sha256HexSync(text: string): string {
-  return hex(sha256Bytes(new TextEncoder().encode(text)));
+  return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
-/** SHA-256 of the UTF-8 encoding of `text`, with Web Crypto when available. */
+/** SHA-256 of the UTF-8 encoding of `text`, with Web Crypto when available, as 64 lower-case hex digits. */
 export async function sha256Hex(text: string): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
-  const bytes = new TextEncoder().encode(text);
-  if (!subtle) return hex(sha256Bytes(bytes));
-  return hex(new Uint8Array(await subtle.digest("SHA-256", bytes)));
+  const bytes = utf8ToBytes(text);
+  if (!subtle) return bytesToHex(sha256(bytes));
+  return bytesToHex(new Uint8Array(await subtle.digest("SHA-256", bytes)));
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { extractReport, extractReportAsync, sha256Hex, sha256HexSync } from "../src/index.js";
 
 const node = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
@@ -23,7 +23,17 @@ describe("sha256", () => {
     for (const n of [55, 56, 63, 64, 65, 119, 120]) expect(sha256HexSync("a".repeat(n))).toBe(node("a".repeat(n)));
   });
 
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   it("gives the same digest through Web Crypto", async () => {
+    expect(await sha256Hex("张江镇 2023")).toBe(node("张江镇 2023"));
+  });
+
+  it("gives the same digest without Web Crypto (a page served over plain http)", async () => {
+    vi.stubGlobal("crypto", undefined);
+    expect(globalThis.crypto).toBeUndefined();
     expect(await sha256Hex("张江镇 2023")).toBe(node("张江镇 2023"));
   });
 
