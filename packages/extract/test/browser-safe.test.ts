@@ -11,7 +11,9 @@ describe("the package source", () => {
     for (const f of files) {
       const code = readFileSync(`${src}${f}`, "utf8");
       expect(code, f).not.toMatch(/from\s+["']node:|require\(|\bprocess\.|\bBuffer\b|__dirname/);
-      for (const m of code.matchAll(/from\s+["']([^"']+)["']/g)) expect(m[1], f).toMatch(/^(\.\/|@govreport\/schema$)/);
+      // The only packages allowed: the schema, and @noble/hashes (pure JavaScript, made for browsers).
+      for (const m of code.matchAll(/from\s+["']([^"']+)["']/g))
+        expect(m[1], f).toMatch(/^(\.\/|@govreport\/schema$|@noble\/hashes\/[a-z0-9]+\.js$)/);
     }
   });
 });
