@@ -1,24 +1,40 @@
 /**
  * Scores the extractor against the curated Zhangjiang data (in-sample: the rules were written
- * reading it) and against hand-annotated held-out reports (test/heldout/*.truth.json, scored on the
- * shared texts), then runs it on every shared report: `pnpm --filter @govreport/extract evaluate`.
+ * reading it) and against the hand-annotated shared reports (test/heldout/*.truth.json), each on
+ * its clean text and on layout variants of it (hard-wrapped, joined, CRLF with full-width digits),
+ * then runs it on every shared report: `pnpm --filter @govreport/extract evaluate [--limit N]`.
+ * Without the shared texts it prints one line and scores Zhangjiang only; with
+ * GOVREPORT_REQUIRE_SHARED=1 their absence is an error.
  * Exit codes: 0 ok, 2 data missing or invalid (the message names the file and the cause).
  */
 import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { checkReport, parseReport } from "@govreport/schema";
+import { haveShared, SHARED_TEXTS } from "../../../scripts/shared-texts.mjs";
 import { extractReport } from "../src/index.js";
 import {
   describeRelation,
-  evaluate,
   evaluateRelations,
   formatEvaluation,
   formatRelationEvaluation,
   truthFigures,
 } from "./evaluation.js";
+import { formatTable, type Scored, scoreLayouts } from "./evaluation-table.js";
 import { heldoutFigures, heldoutSource, heldoutTruthFiles, loadHeldoutTruth } from "./heldout.js";
 import { HELDOUT, loadTruth, SHARED_REPORTS, sharedReportPaths, ZHANGJIANG } from "./paths.js";
 
 function main(): number {
+  let limit = 25;
+  try {
+    const { values } = parseArgs({ options: { limit: { type: "string" } } });
+    if (values.limit !== undefined) {
+      limit = Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 0) throw new Error(`--limit: expected a count, found ${values.limit}`);
+    }
+  } catch (e) {
+    process.stderr.write(`evaluate: ${(e as Error).message}\n`);
+    return 2;
+  }
   let truth: ReturnType<typeof loadTruth>;
   try {
     truth = loadTruth(ZHANGJIANG.report);
@@ -27,27 +43,74 @@ function main(): number {
     return 2;
   }
   const source = readFileSync(ZHANGJIANG.source, "utf8");
-  const extraction = extractReport(source, { id: "zhangjiang-2023-h1", sourceFile: "source.txt" });
-  const ev = evaluate(truthFigures(truth, source), extraction.quantities);
-  process.stdout.write(`Zhangjiang 2023 H1, in-sample (${ZHANGJIANG.report})\n${formatEvaluation(ev, source)}\n\n`);
-  const rel = evaluateRelations(truth, extraction.report, ev);
-  process.stdout.write(`${formatRelationEvaluation(rel, truth, extraction.report)}\n\n`);
+  const rows: Scored[] = [];
+  const zj = scoreLayouts("zhangjiang-2023-h1", "curated, in-sample", source, truthFigures(truth, source));
+  rows.push(...zj);
+  const clean = zj[0];
+  if (!clean) return 2;
+  process.stdout.write(
+    `Zhangjiang 2023 H1, in-sample (${ZHANGJIANG.report})\n${formatEvaluation(clean.ev, source)}\n\n`,
+  );
+  const rel = evaluateRelations(truth, clean.extraction.report, clean.ev);
+  process.stdout.write(`${formatRelationEvaluation(rel, truth, clean.extraction.report)}\n\n`);
 
-  for (const file of heldoutTruthFiles(HELDOUT)) {
+  const files = heldoutTruthFiles(HELDOUT);
+  const truths = files.map((file) => {
+    try {
+      return { file, truth: loadHeldoutTruth(file) };
+    } catch (e) {
+      process.stderr.write(`${(e as Error).message}\n`);
+      return undefined;
+    }
+  });
+  if (truths.some((t) => t === undefined)) return 2;
+  const names = truths.map((t) => t?.truth.header.file ?? "");
+  let have: boolean;
+  try {
+    have = haveShared("extraction quality on the hand-annotated shared texts", [
+      ...new Set([...names, ...SHARED_TEXTS]),
+    ]);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    return 2;
+  }
+  if (!have) {
+    process.stdout.write(`${formatTable(rows)}\n`);
+    return 0;
+  }
+
+  for (const t of truths) {
+    if (!t) continue;
     let text: string;
     let figures: ReturnType<typeof heldoutFigures>;
     try {
-      const t = loadHeldoutTruth(file);
-      text = heldoutSource(t, SHARED_REPORTS);
-      figures = heldoutFigures(t, text);
+      text = heldoutSource(t.truth, SHARED_REPORTS);
+      figures = heldoutFigures(t.truth, text);
     } catch (e) {
       process.stderr.write(`${(e as Error).message}\n`);
       return 2;
     }
-    const held = evaluate(figures, extractReport(text).quantities);
-    // Every miss and false positive is printed: these lists are what the held-out score is for.
-    process.stdout.write(`Held-out, hand-annotated (${file})\n${formatEvaluation(held, text, 1000)}\n\n`);
+    const name = t.truth.header.file.replace(/\.txt$/, "");
+    const scored = scoreLayouts(name, t.truth.header.use ?? "annotated", text, figures);
+    rows.push(...scored);
+    const [c, ...variants] = scored;
+    if (!c) continue;
+    process.stdout.write(`${name}, hand-annotated, ${c.use} (${t.file})\n${formatEvaluation(c.ev, text, limit)}\n`);
+    // In a variant, what differs from the clean run is what the layout broke.
+    for (const v of variants)
+      process.stdout.write(
+        `  ${v.layout}: ${v.ev.misses.length} misses, ${v.ev.falsePositives.length} false positives, value wrong on ${v.ev.wrong.value.length}${
+          v.ev.wrong.value.length
+            ? ` (${v.ev.wrong.value
+                .slice(0, 5)
+                .map((p) => `${p.truth.printed}→${p.extracted.printed.replace(/\s/g, "⏎")}`)
+                .join(", ")})`
+            : ""
+        }, role wrong on ${v.ev.wrong.role.length}\n`,
+      );
+    process.stdout.write("\n");
   }
+  process.stdout.write(`${formatTable(rows)}\n\n`);
 
   process.stdout.write(`Shared reports (${SHARED_REPORTS}):\n`);
   for (const file of sharedReportPaths()) {

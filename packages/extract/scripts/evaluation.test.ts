@@ -2,7 +2,16 @@ import { readFileSync } from "node:fs";
 import { parseReport } from "@govreport/schema";
 import { describe, expect, it } from "vitest";
 import { type ExtractedQuantity, extractReport } from "../src/index.js";
-import { evaluate, evaluateRelations, formatEvaluation, formatRelationEvaluation, truthFigures } from "./evaluation.js";
+import {
+  evaluate,
+  evaluateRelations,
+  formatEvaluation,
+  formatRelationEvaluation,
+  normalizeSubject,
+  subjectAgrees,
+  type TruthFigure,
+  truthFigures,
+} from "./evaluation.js";
 import { loadTruth, ZHANGJIANG } from "./paths.js";
 
 describe("evaluate", () => {
@@ -26,8 +35,13 @@ describe("evaluate", () => {
     expect(evaluate(t, shift(-1)).misses).toEqual([]);
     expect(evaluate(t, shift(2)).misses.map((m) => m.printed)).toEqual(["9家"]);
     expect(evaluate(t, shift(-2)).misses.map((m) => m.printed)).toEqual(["9家"]);
+    // Pairs are made by position: a figure read with the wrong unit where it is printed is a wrong
+    // unit, not a miss and a false positive (it used to be both, which hid what was wrong).
     const other = extracted.map((e): ExtractedQuantity => (e.printed === "9家" ? { ...e, unit: "个" } : e));
-    expect(evaluate(t, other).matched).toBe(3);
+    const ev2 = evaluate(t, other);
+    expect(ev2.matched).toBe(4);
+    expect(ev2.fields.unit).toEqual({ agree: 3, of: 4, rate: 0.75 });
+    expect(ev2.wrong.unit.map((p) => p.truth.printed)).toEqual(["9家"]);
     expect(formatEvaluation(ev, source)).toContain("precision 80.0%  recall 100.0%");
   });
 
@@ -37,6 +51,151 @@ describe("evaluate", () => {
       observations: truth.observations.map((o) => ({ ...o, source: { ...o.source, offset: 0 } })),
     };
     expect(() => truthFigures(bad, source)).toThrow(/not at offset/);
+  });
+});
+
+/** A made-up extracted figure: only the fields the scorer reads matter. */
+function fig(over: Partial<ExtractedQuantity> & { start: number; end: number }): ExtractedQuantity {
+  return {
+    value: 1,
+    unit: "亿元",
+    decimals: 0,
+    qualifier: "exact",
+    printed: "1亿元",
+    kind: "observation",
+    observation: "o",
+    subject: "税收",
+    quote: "",
+    offset: 0,
+    section: [],
+    period: "2023",
+    role: "actual",
+    indicator: "tax_revenue",
+    suggestions: [],
+    ...over,
+  };
+}
+
+/** A made-up hand-truth figure. */
+function truthAt(
+  start: number,
+  end: number,
+  over: Partial<TruthFigure> = {},
+  reading: Partial<TruthFigure["readings"][number]> = {},
+): TruthFigure {
+  return {
+    value: 1,
+    unit: "亿元",
+    qualifier: "exact",
+    printed: "1亿元",
+    start,
+    end,
+    quoteStart: start,
+    quoteEnd: end,
+    ...over,
+    readings: [
+      {
+        observation: `t${start}`,
+        role: "actual",
+        period: "2023",
+        subject: "税收",
+        indicator: "tax_revenue",
+        ...reading,
+      },
+    ],
+  };
+}
+
+describe("each field is scored on its own", () => {
+  it("value, unit, qualifier, period, role, subject: one wrong field counts against that field only", () => {
+    const truth = [0, 10, 20, 30, 40, 50, 60].map((s) => truthAt(s, s + 4));
+    const extracted = [
+      fig({ start: 0, end: 4 }),
+      fig({ start: 10, end: 14, value: 2 }),
+      fig({ start: 20, end: 24, unit: "万元" }),
+      fig({ start: 30, end: 34, qualifier: "more_than" }),
+      fig({ start: 40, end: 44, period: "2024" }),
+      fig({ start: 50, end: 54, role: "target" }),
+      fig({ start: 60, end: 64, subject: "增长" }),
+    ];
+    const ev = evaluate(truth, extracted);
+    expect(ev.matched).toBe(7);
+    for (const [field, at] of [
+      ["value", 10],
+      ["unit", 20],
+      ["qualifier", 30],
+      ["period", 40],
+      ["role", 50],
+      ["subject", 60],
+    ] as const) {
+      expect(ev.fields[field], field).toEqual({ agree: 6, of: 7, rate: 6 / 7 });
+      expect(
+        ev.wrong[field].map((p) => p.truth.start),
+        field,
+      ).toEqual([at]);
+    }
+    expect(ev.fields.indicator.rate).toBe(1);
+    expect(formatEvaluation(ev, "x".repeat(80))).toContain("value 85.7% (6/7)");
+  });
+
+  it("a range's upper end is part of its value", () => {
+    const t = [truthAt(0, 4, { value: 3, max: 5, unit: "%" })];
+    expect(evaluate(t, [fig({ start: 0, end: 4, value: 3, max: 5, unit: "%" })]).fields.value.rate).toBe(1);
+    expect(evaluate(t, [fig({ start: 0, end: 4, value: 3, unit: "%" })]).fields.value.rate).toBe(0);
+  });
+
+  it("pairs by position, preferring the figure that reads right; a figure beside it is a miss", () => {
+    // 8500亿元 broken by a line: the extractor reads 85 and 00亿元 over the same span.
+    const t = [truthAt(0, 7, { value: 8500, printed: "8500亿元" })];
+    const broken = [fig({ start: 0, end: 2, value: 85, unit: "" }), fig({ start: 2, end: 7, value: 0 })];
+    const ev = evaluate(t, broken);
+    expect(ev).toMatchObject({ matched: 1, extracted: 2 });
+    expect(ev.fields.value.rate).toBe(0);
+    expect(ev.falsePositives).toHaveLength(1);
+    const right = evaluate(t, [...broken, fig({ start: 1, end: 7, value: 8500 })]);
+    expect(right.fields.value.rate).toBe(1);
+    expect(evaluate(t, [fig({ start: 7, end: 9, value: 8500 })]).misses).toHaveLength(1);
+  });
+
+  it("fields a truth does not record are not scored", () => {
+    const t = [truthAt(0, 4, { qualifier: undefined }, { subject: undefined, indicator: undefined })];
+    const ev = evaluate(t, [fig({ start: 0, end: 4, qualifier: "nearly", subject: "x", indicator: "gdp" })]);
+    expect(ev.fields.qualifier.of).toBe(0);
+    expect(ev.fields.subject.of).toBe(0);
+    expect(ev.fields.indicator.of).toBe(0);
+    expect(formatEvaluation(ev, "xxxx")).toContain("subject n/a (not annotated)");
+  });
+
+  it("a catalogue indicator must be the same id; a local one must group the same figures", () => {
+    const t = [
+      truthAt(0, 4, {}, { indicator: "gdp" }),
+      truthAt(10, 14, {}, { indicator: "local:粮食产量" }),
+      truthAt(20, 24, {}, { indicator: "local:粮食产量" }),
+      truthAt(30, 34, {}, { indicator: "local:粮食播种面积" }),
+    ];
+    const x = (ids: string[]) => ids.map((indicator, i) => fig({ start: 10 * i, end: 10 * i + 4, indicator }));
+    // Names differ freely; the grouping is what counts.
+    expect(evaluate(t, x(["gdp", "local.mass-a", "local.mass-a", "local.area-b"])).fields.indicator.rate).toBe(1);
+    // A series split in two: both of its figures are wrong, the other local one is still right.
+    const split = evaluate(t, x(["gdp", "local.mass-a", "local.mass-c", "local.area-b"]));
+    expect(split.wrong.indicator.map((p) => p.truth.start)).toEqual([10, 20]);
+    // Two series merged: all three figures are wrong.
+    const merged = evaluate(t, x(["gdp", "local.a", "local.a", "local.a"]));
+    expect(merged.wrong.indicator.map((p) => p.truth.start)).toEqual([10, 20, 30]);
+    // A catalogue id where the truth has a local one, and the other way round.
+    const swapped = evaluate(t, x(["local.gdp", "grain_output", "local.mass-a", "local.area-b"]));
+    expect(swapped.wrong.indicator.map((p) => p.truth.start)).toEqual([0, 10, 20]);
+  });
+
+  it("subjects agree when the extracted one names the truth's phrase and little more", () => {
+    expect(normalizeSubject("全省 粮食产量")).toBe("粮食产量");
+    expect(normalizeSubject("“１２３４５”热线")).toBe("12345热线");
+    expect(subjectAgrees("粮食产量", "全省粮食总产量")).toBe(false);
+    expect(subjectAgrees("粮食产量", "全省粮食产量累计")).toBe(true);
+    expect(subjectAgrees("规模以上工业增加值", "规上工业增加值")).toBe(false);
+    expect(subjectAgrees("税收", "完成区级税收")).toBe(true);
+    expect(subjectAgrees("税收", "我们持续优化营商环境全年完成区级税收")).toBe(false);
+    expect(subjectAgrees("税收", "增长")).toBe(false);
   });
 });
 

@@ -14,7 +14,11 @@ import type { ExtractedQuantity } from "../src/index.js";
 /** One printed figure the truth records (curated data or a hand annotation), with what it says about it. */
 export interface TruthFigure {
   value: number;
+  /** The upper end of a printed range (3-5%), when there is one. */
+  max?: number;
   unit: string;
+  /** Absent for curated figures that record none: qualifier is then not scored for them. */
+  qualifier?: string;
   printed: string;
   /** Code points into the source: where the figure is printed, [start, end) (-1 when not found in its quote). */
   start: number;
@@ -26,7 +30,7 @@ export interface TruthFigure {
   readings: Reading[];
 }
 
-/** What the truth says about a figure. A hand annotation records no indicator or kind: those are not scored. */
+/** What the truth says about a figure. A field a truth does not record is not scored for that figure. */
 export interface Reading {
   observation: string;
   /** True when the figure is the observation's own quantity (not a part of its comparison). */
@@ -34,13 +38,20 @@ export interface Reading {
   role: string;
   period: string;
   kind?: string;
+  /** A catalogue id, or a report-local one (`local:<name>` in hand truth) scored by grouping. */
   indicator?: string;
+  /** The phrase that names what the figure measures (see `subjectAgrees`). */
+  subject?: string;
 }
 
 export interface Pair {
   truth: TruthFigure;
   extracted: ExtractedQuantity;
 }
+
+/** The fields scored on every matched figure. */
+export const FIELDS = ["value", "unit", "qualifier", "period", "role", "subject", "indicator"] as const;
+export type Field = (typeof FIELDS)[number];
 
 export interface Evaluation {
   truth: number;
@@ -52,6 +63,10 @@ export interface Evaluation {
   misses: TruthFigure[];
   falsePositives: ExtractedQuantity[];
   pairs: Pair[];
+  /** Per field, over the matched figures whose truth records that field. */
+  fields: Record<Field, Rate>;
+  /** The pairs each field is wrong on. */
+  wrong: Record<Field, Pair[]>;
   agreement: {
     role: Rate;
     period: Rate;
@@ -70,10 +85,12 @@ export interface Rate {
   rate: number;
 }
 
-const rate = (agree: number, of: number): Rate => ({ agree, of, rate: of === 0 ? 1 : agree / of });
+export const rate = (agree: number, of: number): Rate => ({ agree, of, rate: of === 0 ? 1 : agree / of });
 const CATALOGUE_IDS = new Set(CATALOGUE.map((i) => i.id));
 const inCatalogue = (id: string | undefined) => id !== undefined && CATALOGUE_IDS.has(id);
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+const sameMax = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined ? a === b : same(a, b);
 
 /** Where `q` is printed in the quote (code points from the quote start), or -1. */
 function locate(quote: string, q: Quantity): number {
@@ -108,7 +125,9 @@ export function truthFigures(report: Report, source: string): TruthFigure[] {
     const printed = q.printed ?? formatQuantity(q);
     const t: TruthFigure = {
       value: q.value,
+      ...(q.max !== undefined ? { max: q.max } : {}),
       unit: q.unit,
+      qualifier: q.qualifier,
       printed,
       start,
       end: start < 0 ? -1 : start + [...printed].length,
@@ -135,22 +154,61 @@ export function truthFigures(report: Report, source: string): TruthFigure[] {
 }
 
 /**
- * Scores extracted figures against the truth. A pair matches on value and unit, and on position:
- * the extracted span overlaps the truth span (the same start preferred, so a neighbour cannot take
- * it), or, for a curated figure that cannot be placed in its quote, the extracted figure lies inside
- * the curated quote. Overlap rather than equal spans, because where a figure begins is itself a
- * judgement (近1.6万条 or 1.6万条). Each figure is matched at most once.
+ * Words that frame a subject without naming what is measured: where (全省, 我市), when (全年, 今年),
+ * how it is counted (累计, 共, 分别, 同比) and list punctuation. Stripped from both sides before
+ * subjects are compared, so 全省粮食产量 and 粮食产量 name the same thing.
+ */
+const FRAME =
+  /^(?:全省|全市|全区|全县|全镇|全旗|我省|我市|我区|我县|我镇|本市|本区|全年|今年|去年|上年|当年|其中|累计|累积|共计|合计|总计|共|分别|同比|年均|已|新|并)+|(?:分别|累计|共计|合计|同比|年均|达到|达|实现|完成|为|是)+$/g;
+
+/** A subject reduced to what it names: NFKC (full-width digits), no spaces, quotes or frame words. */
+export function normalizeSubject(s: string): string {
+  let t = s.normalize("NFKC").replace(/[\s“”"'‘’《》「」『』()()、,,。;;::]/g, "");
+  for (let prev = ""; prev !== t; ) {
+    prev = t;
+    t = t.replace(FRAME, "");
+  }
+  return t;
+}
+
+/**
+ * Whether an extracted subject names what the truth's does. The truth records the shortest phrase
+ * that names the measured thing (规模以上工业增加值); the extracted subject agrees when, both
+ * normalised, it contains that phrase and is not much longer (at most twice its length plus four
+ * characters): a whole clause that happens to contain it does not name it.
+ */
+export function subjectAgrees(truth: string, extracted: string): boolean {
+  const t = normalizeSubject(truth);
+  const e = normalizeSubject(extracted);
+  if (t === "") return e === "";
+  return e.includes(t) && [...e].length <= 2 * [...t].length + 4;
+}
+
+/**
+ * Scores extracted figures against the truth. A pair is made by position: the extracted span
+ * overlaps the truth span — the same start and reading preferred, then the same reading, then the
+ * same start, then any overlap — so that a figure read wrongly where it is printed (8500亿元 read as
+ * 0亿元 after a line break) counts as a wrong value, not as a miss and a false positive. A curated
+ * figure that cannot be placed in its quote pairs with an extracted figure of the same value and
+ * unit inside the quote. Each figure is paired at most once. Every field (value, unit, qualifier,
+ * period, role, subject, indicator) is then scored on the pairs whose truth records it.
  */
 export function evaluate(truth: readonly TruthFigure[], extracted: readonly ExtractedQuantity[]): Evaluation {
   const used = new Set<ExtractedQuantity>();
   const pairs: Pair[] = [];
   const misses: TruthFigure[] = [];
-  const fits = (t: TruthFigure, e: ExtractedQuantity) => !used.has(e) && same(e.value, t.value) && e.unit === t.unit;
+  const reads = (t: TruthFigure, e: ExtractedQuantity) => same(e.value, t.value) && e.unit === t.unit;
+  const overlaps = (t: TruthFigure, x: ExtractedQuantity) => t.start >= 0 && x.start < t.end && t.start < x.end;
   for (const t of truth) {
+    const free = extracted.filter((x) => !used.has(x) && overlaps(t, x));
     const e =
-      extracted.find((x) => fits(t, x) && t.start >= 0 && x.start === t.start) ??
-      extracted.find((x) => fits(t, x) && t.start >= 0 && x.start < t.end && t.start < x.end) ??
-      extracted.find((x) => fits(t, x) && t.start < 0 && x.start >= t.quoteStart && x.end <= t.quoteEnd);
+      free.find((x) => x.start === t.start && reads(t, x)) ??
+      free.find((x) => reads(t, x)) ??
+      free.find((x) => x.start === t.start) ??
+      free[0] ??
+      (t.start < 0
+        ? extracted.find((x) => !used.has(x) && reads(t, x) && x.start >= t.quoteStart && x.end <= t.quoteEnd)
+        : undefined);
     if (e) {
       used.add(e);
       pairs.push({ truth: t, extracted: e });
@@ -167,6 +225,36 @@ export function evaluate(truth: readonly TruthFigure[], extracted: readonly Extr
     return rate(set.filter(pred).length, set.length);
   };
   const kindOf = (k: string) => (k === "baseline" ? "baseline" : k);
+  const indicatorRight = indicatorJudge(pairs);
+  const judges: Record<Field, { among: (p: Pair) => boolean; right: (p: Pair) => boolean }> = {
+    value: {
+      among: () => true,
+      right: (p) => same(p.extracted.value, p.truth.value) && sameMax(p.extracted.max, p.truth.max),
+    },
+    unit: { among: () => true, right: (p) => p.extracted.unit === p.truth.unit },
+    qualifier: {
+      among: (p) => p.truth.qualifier !== undefined,
+      right: (p) => p.extracted.qualifier === p.truth.qualifier,
+    },
+    period: { among: () => true, right: (p) => p.truth.readings.some((r) => r.period === p.extracted.period) },
+    role: { among: () => true, right: (p) => p.truth.readings.some((r) => r.role === p.extracted.role) },
+    subject: {
+      among: (p) => p.truth.readings.some((r) => r.subject !== undefined),
+      right: (p) =>
+        p.truth.readings.some((r) => r.subject !== undefined && subjectAgrees(r.subject, p.extracted.subject)),
+    },
+    indicator: {
+      among: (p) => p.truth.readings.some((r) => r.indicator !== undefined),
+      right: indicatorRight,
+    },
+  };
+  const fields = {} as Record<Field, Rate>;
+  const wrong = {} as Record<Field, Pair[]>;
+  for (const f of FIELDS) {
+    const { among, right } = judges[f];
+    fields[f] = agree(right, among);
+    wrong[f] = pairs.filter((p) => among(p) && !right(p));
+  }
   return {
     truth: truth.length,
     extracted: extracted.length,
@@ -177,9 +265,11 @@ export function evaluate(truth: readonly TruthFigure[], extracted: readonly Extr
     misses,
     falsePositives,
     pairs,
+    fields,
+    wrong,
     agreement: {
-      role: agree((p) => p.truth.readings.some((r) => r.role === p.extracted.role)),
-      period: agree((p) => p.truth.readings.some((r) => r.period === p.extracted.period)),
+      role: fields.role,
+      period: fields.period,
       indicator: agree(
         (p) => p.truth.readings.some((r) => r.indicator === p.extracted.indicator),
         (p) => p.truth.readings.some((r) => inCatalogue(r.indicator)),
@@ -196,6 +286,38 @@ export function evaluate(truth: readonly TruthFigure[], extracted: readonly Extr
   };
 }
 
+/**
+ * The indicator of a pair is right when the truth's is a catalogue id and the extractor chose that
+ * id; or when the truth's is report-local (no catalogue entry measures it) and the extractor chose
+ * no catalogue id and groups the figures the same way: exactly the matched figures that share the
+ * truth's local indicator share the extracted one. Local ids are names the two sides give
+ * independently, so only the grouping they make can be compared.
+ */
+function indicatorJudge(pairs: readonly Pair[]): (p: Pair) => boolean {
+  const truthId = (p: Pair) => p.truth.readings.find((r) => r.indicator !== undefined)?.indicator;
+  const byTruth = new Map<string, Set<Pair>>();
+  const byExtracted = new Map<string, Set<Pair>>();
+  for (const p of pairs) {
+    const t = truthId(p);
+    if (t !== undefined && !inCatalogue(t)) {
+      if (!byTruth.has(t)) byTruth.set(t, new Set());
+      byTruth.get(t)?.add(p);
+    }
+    if (!inCatalogue(p.extracted.indicator)) {
+      if (!byExtracted.has(p.extracted.indicator)) byExtracted.set(p.extracted.indicator, new Set());
+      byExtracted.get(p.extracted.indicator)?.add(p);
+    }
+  }
+  return (p) => {
+    if (p.truth.readings.some((r) => inCatalogue(r.indicator) && r.indicator === p.extracted.indicator)) return true;
+    const t = truthId(p);
+    if (t === undefined || inCatalogue(t) || inCatalogue(p.extracted.indicator)) return false;
+    const a = byTruth.get(t) ?? new Set();
+    const b = byExtracted.get(p.extracted.indicator) ?? new Set();
+    return a.size === b.size && [...a].every((x) => b.has(x));
+  };
+}
+
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const context = (source: string, start: number, end: number) => {
   const a = codePointToIndex(source, Math.max(0, start - 8));
@@ -203,15 +325,38 @@ const context = (source: string, start: number, end: number) => {
   return source.slice(a, b).replace(/\s+/g, " ");
 };
 
-/** A plain-text report of an evaluation, for the terminal. */
+/** How a pair's field reads on each side, for the disagreement lists. */
+function sides(p: Pair, f: Field): string {
+  const r = p.truth.readings[0];
+  const t = p.truth;
+  const e = p.extracted;
+  switch (f) {
+    case "value":
+      return `${t.value}${t.max !== undefined ? `-${t.max}` : ""} / ${e.value}${e.max !== undefined ? `-${e.max}` : ""}`;
+    case "unit":
+      return `${t.unit || "(none)"} / ${e.unit || "(none)"}`;
+    case "qualifier":
+      return `${t.qualifier} / ${e.qualifier}`;
+    case "period":
+      return `${p.truth.readings.map((x) => x.period).join("|")} / ${e.period}`;
+    case "role":
+      return `${p.truth.readings.map((x) => x.role).join("|")} / ${e.role}`;
+    case "subject":
+      return `${r?.subject} / ${e.subject}`;
+    case "indicator":
+      return `${p.truth.readings.map((x) => x.indicator).join("|")} / ${e.indicator} (${e.subject})`;
+  }
+}
+
+/** A plain-text report of an evaluation, for the terminal: scores, then misses, false positives and each field's disagreements (`limit` of each). */
 export function formatEvaluation(ev: Evaluation, source: string, limit = 20): string {
   const lines: string[] = [];
   const r = (x: Rate) => (x.of === 0 ? "n/a (not annotated)" : `${pct(x.rate)} (${x.agree}/${x.of})`);
   lines.push(
     `figures: ${ev.truth} in the truth, ${ev.extracted} extracted, ${ev.matched} matched`,
     `precision ${pct(ev.precision)}  recall ${pct(ev.recall)}  F1 ${pct(ev.f1)}`,
-    `agreement on matched figures: role ${r(ev.agreement.role)}, period ${r(ev.agreement.period)}, kind ${r(ev.agreement.kind)}`,
-    `  indicator (curated is a catalogue indicator) ${r(ev.agreement.indicator)}; catalogue choices the data shares ${r(ev.agreement.catalogueChoice)}`,
+    `fields on matched figures: ${FIELDS.map((f) => `${f} ${r(ev.fields[f])}`).join(", ")}`,
+    `  kind ${r(ev.agreement.kind)}; indicator where the truth's is a catalogue one ${r(ev.agreement.indicator)}; catalogue choices the truth shares ${r(ev.agreement.catalogueChoice)}`,
     "",
     `misses (${ev.misses.length}${ev.misses.length > limit ? `, first ${limit}` : ""}):`,
   );
@@ -226,34 +371,15 @@ export function formatEvaluation(ev: Evaluation, source: string, limit = 20): st
   );
   for (const e of ev.falsePositives.slice(0, limit))
     lines.push(`  ${e.printed.padEnd(12)} ${e.kind}  …${context(source, e.start, e.end)}…`);
-  const disagreements = ev.pairs.filter(
-    (p) =>
-      !p.truth.readings.some((x) => x.role === p.extracted.role) ||
-      !p.truth.readings.some((x) => x.period === p.extracted.period),
-  );
-  lines.push(
-    "",
-    `role or period disagreements (${disagreements.length}${disagreements.length > limit ? `, first ${limit}` : ""}):`,
-  );
-  for (const p of disagreements.slice(0, limit)) {
-    const t = p.truth.readings[0];
-    lines.push(
-      `  ${p.truth.printed.padEnd(12)} truth ${t?.role}/${t?.period}, extracted ${p.extracted.role}/${p.extracted.period}  …${context(source, p.extracted.start, p.extracted.end)}…`,
-    );
+  for (const f of FIELDS) {
+    const w = ev.wrong[f];
+    if (w.length === 0) continue;
+    lines.push("", `${f} disagreements, truth / extracted (${w.length}${w.length > limit ? `, first ${limit}` : ""}):`);
+    for (const p of w.slice(0, limit))
+      lines.push(
+        `  ${p.truth.printed.padEnd(12)} ${sides(p, f)}  …${p.truth.start >= 0 ? context(source, p.truth.start, p.truth.end) : ""}…`,
+      );
   }
-  const wrongIndicator = ev.pairs.filter(
-    (p) =>
-      p.truth.readings.some((x) => inCatalogue(x.indicator)) &&
-      !p.truth.readings.some((x) => x.indicator === p.extracted.indicator),
-  );
-  lines.push(
-    "",
-    `indicator disagreements (${wrongIndicator.length}${wrongIndicator.length > limit ? `, first ${limit}` : ""}):`,
-  );
-  for (const p of wrongIndicator.slice(0, limit))
-    lines.push(
-      `  ${p.truth.printed.padEnd(12)} curated ${p.truth.readings.map((x) => x.indicator).join("/")}, extracted ${p.extracted.indicator} (subject ${p.extracted.subject})`,
-    );
   return lines.join("\n");
 }
 

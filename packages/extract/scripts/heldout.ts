@@ -1,13 +1,21 @@
 /**
  * Held-out truth: reports annotated by hand that the extractor's rules were not written against.
- * A truth file holds no report text — only, per figure, where it is printed (code points), what it
- * reads as, and the role and period judged right — plus the SHA-256 of the text it was made on, so
- * it is never scored against another text.
+ * A truth file holds no report text beyond short anchors — per figure, where it is printed (code
+ * points), what it reads as, and the role, period, subject and indicator judged right — plus the
+ * SHA-256 of the text it was made on, so it is never scored against another text.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { codePointToIndex, parsePeriod, QUALIFIERS, ROLES, readQuantityAt } from "@govreport/schema";
+import { CATALOGUE, codePointToIndex, parsePeriod, QUALIFIERS, ROLES, readQuantityAt } from "@govreport/schema";
 import type { TruthFigure } from "./evaluation.js";
+
+const CATALOGUE_IDS = new Set(CATALOGUE.map((i) => i.id));
+
+/**
+ * A report-local indicator in a truth file: `local:` and the shortest Chinese name of the series
+ * (粮食产量, 粮食产量增速), so that the same series has the same id across reports and years.
+ */
+export const LOCAL_INDICATOR = /^local:[^\s:]+$/;
 
 export interface HeldoutFact {
   offset: number;
@@ -19,6 +27,12 @@ export interface HeldoutFact {
   max?: number;
   role: string;
   period: string;
+  /** The printed figure (a short anchor, checked against the text at the offset). */
+  printed?: string;
+  /** The shortest phrase naming what is measured (see `subjectAgrees` in evaluation.ts). */
+  subject?: string;
+  /** A catalogue id, or `local:<name>` (LOCAL_INDICATOR) when the catalogue has none. */
+  indicator?: string;
 }
 
 export interface NotAFact {
@@ -31,6 +45,8 @@ export interface HeldoutTruth {
   header: {
     file: string;
     sha256: string;
+    /** held-out: the extractor's rules must not be tuned on this text; development: they may be. */
+    use?: "held-out" | "development";
     rules: string[];
     count: number;
     reasons: string[];
@@ -98,6 +114,7 @@ export function loadHeldoutTruth(file: string): HeldoutTruth {
   field(t.header, "$.header", "file", isStr, "the report's file name");
   field(t.header, "$.header", "sha256", (x) => isStr(x) && /^[0-9a-f]{64}$/.test(x as string), "64 lower-case hex");
   field(t.header, "$.header", "count", isInt, "the number of facts");
+  field(t.header, "$.header", "use", oneOf(["held-out", "development"]), "held-out or development", true);
   list(t.header.rules, "$.header.rules");
   const reasons = list(t.header.reasons, "$.header.reasons").filter(isStr) as string[];
   list(t.header.notFacts, "$.header.notFacts").forEach((n, i) => {
@@ -119,6 +136,16 @@ export function loadHeldoutTruth(file: string): HeldoutTruth {
     field(f, path, "qualifier", oneOf(QUALIFIERS), `one of ${QUALIFIERS.join(", ")}`);
     field(f, path, "role", oneOf(ROLES), `one of ${ROLES.join(", ")}`);
     field(f, path, "period", isPeriod, "a period (2013, 2023-H1, 2016/2020…)");
+    field(f, path, "printed", (x) => isStr(x) && (x as string).length <= 40, "the printed figure", true);
+    field(f, path, "subject", (x) => isStr(x) && (x as string).length <= 40, "a phrase of at most 40 characters", true);
+    field(
+      f,
+      path,
+      "indicator",
+      (x) => isStr(x) && (CATALOGUE_IDS.has(x as string) || LOCAL_INDICATOR.test(x as string)),
+      "a catalogue id or local:<name>",
+      true,
+    );
   });
   if (t.facts.length !== t.header.count)
     fail("$.header.count", `says ${t.header.count} facts, the file holds ${t.facts.length}`);
@@ -155,15 +182,29 @@ export function heldoutFigures(truth: HeldoutTruth, source: string): TruthFigure
       throw new Error(
         `${truth.header.file}: facts[${i}] at offset ${f.offset}: the text reads ${q ? `${q.printed} (${q.value} ${q.unit})` : "no figure"}, the truth says ${printed} (${f.value} ${f.unit})`,
       );
+    if (f.printed !== undefined && f.printed !== printed)
+      throw new Error(
+        `${truth.header.file}: facts[${i}] at offset ${f.offset}: the text reads ${printed}, the truth's anchor is ${f.printed}`,
+      );
     return {
       value: f.value,
+      ...(f.max !== undefined ? { max: f.max } : {}),
       unit: f.unit,
+      qualifier: f.qualifier,
       printed,
       start: f.offset,
       end: f.offset + f.length,
       quoteStart: f.offset,
       quoteEnd: f.offset + f.length,
-      readings: [{ observation: `facts[${i}]`, role: f.role, period: f.period }],
+      readings: [
+        {
+          observation: `facts[${i}]`,
+          role: f.role,
+          period: f.period,
+          ...(f.subject !== undefined ? { subject: f.subject } : {}),
+          ...(f.indicator !== undefined ? { indicator: f.indicator } : {}),
+        },
+      ],
     };
   });
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseReport, type Report } from "@govreport/schema";
 import { parse } from "yaml";
+import { reportsDir } from "../../../scripts/shared-texts.mjs";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -13,8 +14,8 @@ export const ZHANGJIANG = {
 /** Hand-annotated truth for shared reports the rules were not written against (no report text inside). */
 export const HELDOUT = here("../test/heldout/");
 
-/** The real reports used as test inputs, outside the repository (see /work/shared/reports/README.md). */
-export const SHARED_REPORTS = here("../../../../shared/reports/");
+/** The real reports used as test inputs, outside the repository (scripts/shared-texts.mjs says where), with a trailing slash. */
+export const SHARED_REPORTS = `${reportsDir}/`;
 
 export function sharedReportPaths(): string[] {
   try {
