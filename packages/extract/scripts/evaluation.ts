@@ -159,7 +159,7 @@ export function truthFigures(report: Report, source: string): TruthFigure[] {
  * subjects are compared, so 全省粮食产量 and 粮食产量 name the same thing.
  */
 const FRAME =
-  /^(?:全省|全市|全区|全县|全镇|全旗|我省|我市|我区|我县|我镇|本市|本区|全年|今年|去年|上年|当年|其中|累计|累积|共计|合计|总计|共|分别|同比|年均|已|新|并)+|(?:分别|累计|共计|合计|同比|年均|达到|达|实现|完成|为|是)+$/g;
+  /^(?:全省|全市|全区|全县|全镇|全旗|我省|我市|我区|我县|我镇|本市|本区|全年|今年|去年|上年|当年|其中|累计|累积|共计|合计|总计|共|分别|同比|年均|已|并)+|(?:分别|累计|共计|合计|同比|年均|达到|达|实现|完成|为|是)+$/g;
 
 /** A subject reduced to what it names: NFKC (full-width digits), no spaces, quotes or frame words. */
 export function normalizeSubject(s: string): string {
