@@ -13,6 +13,10 @@ const yamlEsm = join(dirname(require.resolve("yaml/package.json")), "browser/ind
 const data = require.resolve("@govreport/data");
 const dataPackage = dirname(require.resolve("@govreport/data/package.json"));
 const cachedModules = fileURLToPath(new URL("./src/launch/cached-modules.ts", import.meta.url));
+// `govreport schema` prints the shipped JSON Schema's bytes, generated once by the schema package's
+// build (turbo builds it first), so the two cannot differ.
+const reportSchemaFile = require.resolve("@govreport/schema/report.schema.json");
+const reportSchemaJson = readFileSync(reportSchemaFile, "utf8");
 
 /**
  * Two CommonJS files, every dependency bundled (the published package has no runtime dependencies):
@@ -59,7 +63,10 @@ export default defineConfig({
       },
     },
   ],
-  define: { __GOVREPORT_VERSION__: JSON.stringify(pkg.version) },
+  define: {
+    __GOVREPORT_VERSION__: JSON.stringify(pkg.version),
+    __GOVREPORT_REPORT_SCHEMA__: JSON.stringify(reportSchemaJson),
+  },
   async onSuccess() {
     const bin = join(dist, "govreport.cjs");
     writeFileSync(bin, `#!/usr/bin/env node\n${readFileSync(bin, "utf8")}`);

@@ -132,7 +132,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "Print the report JSON Schema",
     usage: "govreport schema [--out <file>] [--force]",
     description:
-      "Prints the JSON Schema of a report file, generated from the same zod schema validate uses. Point an editor at it (YAML language server: # yaml-language-server: $schema=report.schema.json) for completion and inline errors.",
+      "Prints the JSON Schema of a report file: the same bytes as @govreport/schema/report.schema.json, generated from the zod schema validate uses. Point an editor at it (YAML language server: # yaml-language-server: $schema=report.schema.json) for completion and inline errors.",
     positionals: { min: 0, max: 0, names: "" },
     options: [{ name: "out", short: "o", value: "<file>", description: "Write to a file instead of stdout" }, force],
     examples: [

@@ -1,22 +1,16 @@
-import { ReportSchema } from "@govreport/schema";
 import type { ParsedArgs } from "../args.js";
 import type { Context } from "../context.js";
 import { EXIT } from "../errors.js";
 import { writeOutput } from "../io/write.js";
 
-/** The report JSON Schema, generated from the zod schema that `validate` uses, so the two cannot drift. */
-export function reportJsonSchema(): Record<string, unknown> {
-  const schema = ReportSchema.toJSONSchema({ io: "input", unrepresentable: "any" }) as Record<string, unknown>;
-  return {
-    $schema: schema.$schema,
-    $id: "https://github.com/govreport/govreport/report.schema.json",
-    title: "govreport report",
-    ...schema,
-  };
-}
+/**
+ * The text of `@govreport/schema/report.schema.json`, put in at build time (tsup.config.ts): the
+ * command prints the shipped file's bytes rather than generating a second, different schema.
+ */
+declare const __GOVREPORT_REPORT_SCHEMA__: string;
 
 export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
-  const text = `${JSON.stringify(reportJsonSchema(), null, 2)}\n`;
+  const text = __GOVREPORT_REPORT_SCHEMA__;
   const out = args.options.out as string | undefined;
   if (out === undefined) ctx.stdout.write(text);
   else {
