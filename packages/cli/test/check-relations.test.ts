@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedReports } from "../../../vitest.shared.js";
+import { describeShared, sharedPath } from "../../../vitest.shared-texts.js";
 import { govreport, requireBuild, SHIPPED_SOURCE, STACK } from "./run.js";
 
 // Made-up report texts: a town's mid-year report and a district's annual one.
@@ -99,13 +99,13 @@ describe("check: no false alarms from relations on real reports", () => {
     expect(codes).toEqual(["comparison.change_mismatch 6.39亿元"]);
   });
 
-  it.each(["hailaer_2013_annual.txt", "hailaer_2016_annual.txt", "baoding_2021_annual.txt"])(
-    "%s: no relation inconsistency",
-    (name) => {
-      const r = govreport(["check", join(sharedReports, name), "--json"]);
+  const names = ["hailaer_2013_annual.txt", "hailaer_2016_annual.txt", "baoding_2021_annual.txt"];
+  describeShared("shared reports", names, () => {
+    it.each(names)("%s: no relation inconsistency", (name) => {
+      const r = govreport(["check", sharedPath(name), "--json"]);
       expect(r.stderr).not.toMatch(STACK);
       const items = JSON.parse(r.stdout).inconsistencies as Item[];
       expect(items.filter((i) => i.code.startsWith("relation.")).map((i) => `${i.code} ${i.quote}`)).toEqual([]);
-    },
-  );
+    });
+  });
 });

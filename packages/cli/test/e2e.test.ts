@@ -3,15 +3,14 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedReports } from "../../../vitest.shared.js";
+import { describeShared, sharedPath } from "../../../vitest.shared-texts.js";
 import { displayWidth } from "../src/format/width.js";
 import { encodeGbk, encodeUtf16 } from "./encode.js";
 import { govreport, requireBuild, SHIPPED_DIR, SHIPPED_SOURCE, SHIPPED_YAML, STACK } from "./run.js";
 
 const ID = "zhangjiang-2023-h1";
-const SHARED = ["hailaer_2013_annual.txt", "hailaer_2016_annual.txt", "baoding_2021_annual.txt"].map((f) =>
-  join(sharedReports, f),
-);
+const SHARED_NAMES = ["hailaer_2013_annual.txt", "hailaer_2016_annual.txt", "baoding_2021_annual.txt"];
+const SHARED = SHARED_NAMES.map(sharedPath);
 const DATA_DIST = new URL("../../data/dist/", import.meta.url).pathname;
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
@@ -197,7 +196,9 @@ describe("check", () => {
     const stdin = JSON.parse(govreport(["check", "-", "--json"], { input: text }).stdout);
     expect(stdin.inconsistencies).toEqual(base.inconsistencies);
   });
+});
 
+describeShared("check: real shared reports", SHARED_NAMES, () => {
   it("reads a GBK copy like the UTF-8 original", () => {
     const original = SHARED[0] as string;
     const gbk = join(tmp, "gbk.txt");
@@ -228,23 +229,32 @@ describe("check", () => {
   });
 });
 
+/** Extracts a text with the built CLI and validates the draft: schema-valid, quotes found in the text. */
+function draftsValid(file: string): void {
+  const dir = mkdtempSync(join(tmp, "extract-"));
+  const out = join(dir, "draft.yaml");
+  const r = govreport(["extract", file, "-o", out]);
+  expect(r.status, r.stderr).toBe(0);
+  expect(r.stderr).toMatch(/wrote .*draft\.yaml: \d+ observations/);
+  const yaml = readFileSync(out, "utf8");
+  expect(yaml).toMatch(/^# MACHINE DRAFT made by govreport extract/);
+  const v = JSON.parse(govreport(["validate", out, "--json"]).stdout);
+  expect(v.schemaIssues).toEqual([]);
+  expect(v.source.matches).toBe(true);
+  const provenance = v.findings.filter((f: { code: string }) =>
+    /^provenance\.(quote_not_found|offset_mismatch)$/.test(f.code),
+  );
+  expect(provenance).toEqual([]);
+  expect(readdirSync(dir)).toEqual(["draft.yaml"]);
+}
+
 describe("extract", () => {
-  it.each([SHIPPED_SOURCE, ...SHARED])("drafts %s into a schema-valid report whose quotes are in the text", (file) => {
-    const dir = mkdtempSync(join(tmp, "extract-"));
-    const out = join(dir, "draft.yaml");
-    const r = govreport(["extract", file, "-o", out]);
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/wrote .*draft\.yaml: \d+ observations/);
-    const yaml = readFileSync(out, "utf8");
-    expect(yaml).toMatch(/^# MACHINE DRAFT made by govreport extract/);
-    const v = JSON.parse(govreport(["validate", out, "--json"]).stdout);
-    expect(v.schemaIssues).toEqual([]);
-    expect(v.source.matches).toBe(true);
-    const provenance = v.findings.filter((f: { code: string }) =>
-      /^provenance\.(quote_not_found|offset_mismatch)$/.test(f.code),
-    );
-    expect(provenance).toEqual([]);
-    expect(readdirSync(dir)).toEqual(["draft.yaml"]);
+  it("drafts the shipped source into a schema-valid report whose quotes are in the text", () => {
+    draftsValid(SHIPPED_SOURCE);
+  });
+
+  describeShared("drafts of the shared reports", SHARED_NAMES, () => {
+    it.each(SHARED)("drafts %s into a schema-valid report whose quotes are in the text", (file) => draftsValid(file));
   });
 
   it("refuses to overwrite without --force, and replaces with it", () => {

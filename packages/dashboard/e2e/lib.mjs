@@ -7,10 +7,6 @@ import { fileURLToPath } from "node:url";
 
 export const PKG = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const REPO = resolve(PKG, "../..");
-/** The shared test reports live beside the repository, never inside it. */
-export const SHARED_REPORTS = process.env.GOVREPORT_SHARED
-  ? resolve(process.env.GOVREPORT_SHARED, "reports")
-  : resolve(REPO, "../shared/reports");
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",

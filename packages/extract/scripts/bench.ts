@@ -8,8 +8,9 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { findQuantities } from "@govreport/schema";
+import { haveShared, SHARED_TEXTS } from "../../../scripts/shared-texts.mjs";
 import { extractReport } from "../src/index.js";
-import { SHARED_REPORTS, sharedReportPaths, ZHANGJIANG } from "./paths.js";
+import { sharedReportPaths, ZHANGJIANG } from "./paths.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const median = (xs: number[]) => {
@@ -18,11 +19,13 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
-const texts = [ZHANGJIANG.source, ...sharedReportPaths()].map((f) => ({
+const texts = [
+  ZHANGJIANG.source,
+  ...(haveShared("extraction speed on the shared reports", SHARED_TEXTS) ? sharedReportPaths() : []),
+].map((f) => ({
   name: f === ZHANGJIANG.source ? "zhangjiang-2023-h1" : (f.split("/").pop() as string),
   text: readFileSync(f, "utf8"),
 }));
-if (texts.length < 4) process.stderr.write(`note: shared reports not found in ${SHARED_REPORTS}\n`);
 
 const rate = (chars: number, ms: number) => `${Math.round(chars / (ms / 1000)).toLocaleString("en")} chars/s`;
 process.stdout.write(`extractReport, median of ${RUNS} runs (after 2 warm-up runs), node ${process.version}\n`);

@@ -1,9 +1,8 @@
 import { checkReport, codePointToIndex, parseReport } from "@govreport/schema";
 import { describe, expect, it } from "vitest";
+import { describeShared } from "../../../vitest.shared-texts.js";
 import { extractReport } from "../src/index.js";
-import { realTexts } from "./helpers.js";
-
-const texts = realTexts();
+import { sharedText, zhangjiangText } from "./helpers.js";
 
 /** Findings that would be the extractor's fault, not the printed report's. */
 const EXTRACTOR_FAULTS = [
@@ -19,7 +18,7 @@ const EXTRACTOR_FAULTS = [
   "provenance.value_mismatch",
 ];
 
-describe.each(texts)("$name", ({ text }) => {
+function readsRight({ text }: { text: string }): void {
   const result = extractReport(text);
 
   it("gives a draft that passes the schema", () => {
@@ -63,16 +62,17 @@ describe.each(texts)("$name", ({ text }) => {
     const [y, m, d] = (result.report.delivered ?? "").split("-").map(Number);
     expect(text.slice(0, 400)).toContain(`${y}年${m}月${d}日`);
   });
-});
+}
 
-describe("reading each real report's framing", () => {
-  const byName = Object.fromEntries(texts.map((t) => [t.name, extractReport(t.text)]));
-  const get = (n: string) => {
-    const r = byName[n];
-    if (!r) throw new Error(`${n} is not among the shared reports`);
-    return r;
-  };
+describe(zhangjiangText().name, () => readsRight(zhangjiangText()));
+// The three texts these rules were first tried on; the other shared texts are covered by the
+// extraction-quality tests, which say what each text still gets wrong.
+const FIRST_SHARED = ["hailaer_2013_annual.txt", "hailaer_2016_annual.txt", "baoding_2021_annual.txt"];
+for (const name of FIRST_SHARED) describeShared(name, [name], () => readsRight(sharedText(name)));
 
+const get = (n: string) => extractReport(n === "zhangjiang-2023-h1" ? zhangjiangText().text : sharedText(n).text);
+
+describe("reading the project's own report's framing", () => {
   it("Zhangjiang: a town's mid-year report, 2023-H1 reviewed and 2023-H2 planned", () => {
     const r = get("zhangjiang-2023-h1");
     expect(r.report.period).toBe("2023-H1");
@@ -83,33 +83,39 @@ describe("reading each real report's framing", () => {
     expect(plan.length).toBeGreaterThan(20);
     expect(plan.every((q) => q.section[0]?.startsWith("第二部分"))).toBe(true);
   });
-
-  it("Baoding: a five-year review (十三五 = 2016/2020) delivered in January 2021", () => {
-    const r = get("baoding_2021_annual.txt");
-    expect(r.report.period).toBe("2016/2020");
-    expect(r.report.jurisdiction).toMatchObject({ name: { zh: "保定市" }, level: "prefecture" });
-    const gdp = r.quantities.find((q) => q.printed === "3353.3亿元");
-    expect(gdp).toMatchObject({ role: "actual", period: "2016/2020", indicator: "gdp" });
-    const targets = r.quantities.filter((q) => q.period === "2021/2025");
-    expect(targets.length).toBeGreaterThan(3);
-    expect(targets.every((q) => q.role === "target" || q.role === "plan")).toBe(true);
-  });
-
-  it("Hailaer 2016: 由2010年的X增加到2015年的Y is a 2015 figure with its 2010 baseline", () => {
-    const r = get("hailaer_2016_annual.txt");
-    const y = r.quantities.find((q) => q.printed === "287.9亿元");
-    const x = r.quantities.find((q) => q.printed === "162.4亿元");
-    expect(y).toMatchObject({ kind: "observation", period: "2015", role: "actual" });
-    expect(x).toMatchObject({ kind: "baseline", period: "2010", role: "baseline" });
-    const o = r.report.observations.find((ob) => ob.quantity.printed === "287.9亿元");
-    expect(o?.comparison).toMatchObject({ direction: "increase", baseline: { period: "2010" } });
-  });
-
-  it("Hailaer 2013: an annual report reviewing 2012 with 同比 growth attached", () => {
-    const r = get("hailaer_2013_annual.txt");
-    expect(r.report.period).toBe("2012");
-    const gdp = r.report.observations.find((o) => o.quantity.printed === "235.2亿元");
-    expect(gdp).toMatchObject({ indicator: "gdp", period: "2012", role: "actual" });
-    expect(gdp?.comparison).toMatchObject({ direction: "increase", percent: { value: 18.5, unit: "%" } });
-  });
 });
+
+describeShared(
+  "reading each shared report's framing",
+  ["baoding_2021_annual.txt", "hailaer_2016_annual.txt", "hailaer_2013_annual.txt"],
+  () => {
+    it("Baoding: a five-year review (十三五 = 2016/2020) delivered in January 2021", () => {
+      const r = get("baoding_2021_annual.txt");
+      expect(r.report.period).toBe("2016/2020");
+      expect(r.report.jurisdiction).toMatchObject({ name: { zh: "保定市" }, level: "prefecture" });
+      const gdp = r.quantities.find((q) => q.printed === "3353.3亿元");
+      expect(gdp).toMatchObject({ role: "actual", period: "2016/2020", indicator: "gdp" });
+      const targets = r.quantities.filter((q) => q.period === "2021/2025");
+      expect(targets.length).toBeGreaterThan(3);
+      expect(targets.every((q) => q.role === "target" || q.role === "plan")).toBe(true);
+    });
+
+    it("Hailaer 2016: 由2010年的X增加到2015年的Y is a 2015 figure with its 2010 baseline", () => {
+      const r = get("hailaer_2016_annual.txt");
+      const y = r.quantities.find((q) => q.printed === "287.9亿元");
+      const x = r.quantities.find((q) => q.printed === "162.4亿元");
+      expect(y).toMatchObject({ kind: "observation", period: "2015", role: "actual" });
+      expect(x).toMatchObject({ kind: "baseline", period: "2010", role: "baseline" });
+      const o = r.report.observations.find((ob) => ob.quantity.printed === "287.9亿元");
+      expect(o?.comparison).toMatchObject({ direction: "increase", baseline: { period: "2010" } });
+    });
+
+    it("Hailaer 2013: an annual report reviewing 2012 with 同比 growth attached", () => {
+      const r = get("hailaer_2013_annual.txt");
+      expect(r.report.period).toBe("2012");
+      const gdp = r.report.observations.find((o) => o.quantity.printed === "235.2亿元");
+      expect(gdp).toMatchObject({ indicator: "gdp", period: "2012", role: "actual" });
+      expect(gdp?.comparison).toMatchObject({ direction: "increase", percent: { value: 18.5, unit: "%" } });
+    });
+  },
+);

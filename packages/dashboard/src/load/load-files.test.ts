@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { sha256Hex } from "@govreport/extract";
 import { describe, expect, it } from "vitest";
-import { sharedReports } from "../../../../vitest.shared.js";
+import { describeShared, sharedPath } from "../../../../vitest.shared-texts.js";
 import { FIXTURE_INPUT, FIXTURE_TEXT } from "../model/fixture.js";
 import { loadFiles } from "./load-files.js";
 
@@ -31,15 +30,17 @@ describe("loadFiles", () => {
     expect(out.loaded?.notes.join(" ")).toContain("sha256");
   });
 
-  it("extracts a raw report text into a checked draft", async () => {
-    const text = readFileSync(join(sharedReports, "hailaer_2016_annual.txt"));
-    const out = await loadFiles([{ name: "hailaer_2016_annual.txt", bytes: new Uint8Array(text) }]);
-    expect(out.loaded?.origin).toBe("text");
-    expect(out.loaded?.report.observations.length).toBeGreaterThan(10);
-    const extracted = out.messages.find((m) => m.kind === "extracted");
-    expect(extracted && "observations" in extracted && extracted.observations).toBe(
-      out.loaded?.report.observations.length,
-    );
+  describeShared("a shared raw text", ["hailaer_2016_annual.txt"], () => {
+    it("extracts a raw report text into a checked draft", async () => {
+      const text = readFileSync(sharedPath("hailaer_2016_annual.txt"));
+      const out = await loadFiles([{ name: "hailaer_2016_annual.txt", bytes: new Uint8Array(text) }]);
+      expect(out.loaded?.origin).toBe("text");
+      expect(out.loaded?.report.observations.length).toBeGreaterThan(10);
+      const extracted = out.messages.find((m) => m.kind === "extracted");
+      expect(extracted && "observations" in extracted && extracted.observations).toBe(
+        out.loaded?.report.observations.length,
+      );
+    });
   });
 
   it("refuses what it cannot read, naming the file", async () => {
