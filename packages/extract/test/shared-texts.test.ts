@@ -13,17 +13,12 @@ const empty = mkdtempSync(join(tmpdir(), "govreport-no-shared-"));
 afterAll(() => rmSync(empty, { recursive: true, force: true }));
 
 function runSuite(env: Record<string, string>) {
-  const r = spawnSync(
-    "pnpm",
-    ["exec", "vitest", "run", "test/real-reports.test.ts", "--reporter=default"],
-    {
-      cwd: pkg,
-      encoding: "utf8",
-      env: { ...process.env, GOVREPORT_REQUIRE_SHARED: "", NO_COLOR: "1", FORCE_COLOR: "0", ...env },
-      timeout: 120_000,
-    },
-    120_000,
-  );
+  const r = spawnSync("pnpm", ["exec", "vitest", "run", "test/real-reports.test.ts", "--reporter=default"], {
+    cwd: pkg,
+    encoding: "utf8",
+    env: { ...process.env, GOVREPORT_REQUIRE_SHARED: "", NO_COLOR: "1", FORCE_COLOR: "0", ...env },
+    timeout: 120_000,
+  });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
