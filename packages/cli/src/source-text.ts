@@ -1,16 +1,17 @@
 import { createHash } from "node:crypto";
 import { dirname, relative, resolve } from "node:path";
-import type { Report } from "@govreport/schema";
+import { normalizeSourceText, type Report } from "@govreport/schema";
 import type { Context } from "./context.js";
 import { CliError } from "./errors.js";
 import { readTextInput, type TextInput } from "./io/read.js";
 
 /**
- * The sha256 a report records: of the text as UTF-8, without BOM, with LF line breaks. The same
- * text saved as GBK, UTF-16 or with CRLF hashes the same, since quotes and offsets refer to the text.
+ * The sha256 a report records: of the normalised text's UTF-8 bytes (the schema's source-text
+ * contract, `normalizeSourceText`: no BOM, LF line breaks). The same text saved as GBK, UTF-16 or
+ * with CRLF hashes the same, since quotes and offsets refer to the normalised text.
  */
 export function textSha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return createHash("sha256").update(normalizeSourceText(text), "utf8").digest("hex");
 }
 
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
@@ -65,8 +66,9 @@ export async function resolveSource(
   } else {
     return { missing: "no --source given and the report has no source.file; quotes were not checked" };
   }
-  const sha256 = textSha256(input.text);
-  const chars = codePointLength(input.text);
+  const text = normalizeSourceText(input.text);
+  const sha256 = textSha256(text);
+  const chars = codePointLength(text);
   const check: SourceCheck = {
     file: input.name,
     sha256,
@@ -75,5 +77,5 @@ export async function resolveSource(
     chars,
   };
   if (report.source.chars !== undefined) check.expectedChars = report.source.chars;
-  return { text: input.text, check };
+  return { text, check };
 }

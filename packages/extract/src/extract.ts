@@ -11,7 +11,9 @@ import {
   type Quantity,
   type Report,
   type Role,
+  normalizeSourceText,
   resolveUnit,
+  sourceTextChanges,
 } from "@govreport/schema";
 import { type ReadComparison, readComparison, readFromTo } from "./comparisons.js";
 import { nonFact } from "./filters.js";
@@ -37,7 +39,10 @@ export interface ExtractOptions {
   title?: string | Localized;
   /** Path of the source text, recorded as report.source.file. */
   sourceFile?: string;
-  /** SHA-256 of the text's UTF-8 bytes; computed (synchronously, in JavaScript) when absent. */
+  /**
+   * SHA-256 of the normalised text's UTF-8 bytes (`normalizeSourceText`: no BOM, LF line breaks);
+   * computed (synchronously, in JavaScript) when absent.
+   */
   sha256?: string;
   /** The period the report reviews (2023-H1); default read from the review heading. */
   reportPeriod?: string;
@@ -56,7 +61,7 @@ export interface ExtractedQuantity {
   decimals: number;
   qualifier: Qualifier;
   printed: string;
-  /** Where the figure is printed, in code points into the text given ([start, end)). */
+  /** Where the figure is printed, in code points into the normalised text (`ExtractResult.text`), [start, end). */
   start: number;
   end: number;
   kind: FigureKind;
@@ -84,6 +89,8 @@ export interface SkippedFigure {
 
 export interface ExtractResult {
   report: Report;
+  /** The normalised source text (`normalizeSourceText`) that every offset, quote and the sha256 refer to. */
+  text: string;
   quantities: ExtractedQuantity[];
   sections: Section[];
   warnings: string[];
@@ -131,9 +138,16 @@ const WORK_VERB = /^(?:完成|推进|实施|启动|开工|新建|建成|开展|�
  * Reads a report text into a draft report that passes the schema. Never throws on text; what
  * it cannot read it reports in `warnings` and `skipped`.
  */
-export function extractReport(text: string, options: ExtractOptions = {}): ExtractResult {
+export function extractReport(input: string, options: ExtractOptions = {}): ExtractResult {
   checkOptions(options);
   const warnings: string[] = [];
+  // Offsets, quotes, chars and the sha256 are all over the normalised text (the schema's contract).
+  const text = normalizeSourceText(input);
+  const changed = sourceTextChanges(input);
+  if (changed.bom || changed.crlf || changed.cr)
+    warnings.push(
+      `source text normalised (${[changed.bom ? "BOM removed" : "", changed.crlf ? `${changed.crlf} CRLF` : "", changed.cr ? `${changed.cr} lone CR` : ""].filter(Boolean).join(", ")} → LF): offsets and the sha256 refer to the normalised text`,
+    );
   const skipped: SkippedFigure[] = [];
   const p = prepare(text);
   const s = p.scan;
@@ -430,6 +444,7 @@ export function extractReport(text: string, options: ExtractOptions = {}): Extra
   report.relations = relations;
   return {
     report,
+    text,
     quantities,
     sections: sections.map(({ startIndex: _s, headingEndIndex: _h, endIndex: _e, ...rest }) => rest),
     warnings,

@@ -1,3 +1,4 @@
+import { normalizeSourceText } from "@govreport/schema";
 import { type Prepared, prepare, SPACE } from "./text.js";
 
 export type SectionKind = "part" | "chapter" | "section" | "glossary" | "entry";
@@ -134,9 +135,9 @@ function classify(line: string, inGlossary: boolean): { kind: SectionKind; level
   return undefined;
 }
 
-/** The sections of a report text, with code-point offsets into the text as given. */
+/** The sections of a report text, with code-point offsets into the normalised text (`normalizeSourceText`). */
 export function splitSections(text: string): Section[] {
-  return indexSections(prepare(text)).map(({ startIndex: _s, headingEndIndex: _h, endIndex: _e, ...rest }) => rest);
+  return indexSections(prepare(normalizeSourceText(text))).map(({ startIndex: _s, headingEndIndex: _h, endIndex: _e, ...rest }) => rest);
 }
 
 /** The sections enclosing a UTF-16 index, outermost first. */

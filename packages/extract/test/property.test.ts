@@ -1,4 +1,4 @@
-import { codePointToIndex, parseReport } from "@govreport/schema";
+import { checkReport, codePointToIndex, normalizeSourceText, parseReport } from "@govreport/schema";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractReport, splitSections } from "../src/index.js";
@@ -88,10 +88,12 @@ describe("on arbitrary text", () => {
     );
   });
 
-  it("every quote is in the input at its offset, and every figure inside its quote", () => {
+  it("every quote is in the normalised input at its offset, and every figure inside its quote", () => {
     fc.assert(
-      fc.property(anyText, (text) => {
-        const r = extractReport(text);
+      fc.property(anyText, (input) => {
+        const r = extractReport(input);
+        const text = normalizeSourceText(input);
+        expect(r.text).toBe(text);
         for (const q of r.quantities) {
           const i = codePointToIndex(text, q.offset);
           expect(text.slice(i, i + q.quote.length)).toBe(q.quote);
@@ -106,10 +108,23 @@ describe("on arbitrary text", () => {
     );
   });
 
+  it("the checks find every quote of the draft in the text as given (CR, BOM and all)", () => {
+    fc.assert(
+      fc.property(anyText, (input) => {
+        const r = extractReport(input);
+        const provenance = checkReport(r.report, { sourceText: input }).findings.filter(
+          (f) => f.code.startsWith("provenance.") && f.severity === "error",
+        );
+        expect(provenance).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("sections nest inside the text", () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        const n = [...text].length;
+        const n = [...normalizeSourceText(text)].length;
         for (const s of splitSections(text)) {
           expect(0 <= s.start && s.start <= s.headingEnd && s.headingEnd <= s.end && s.end <= n).toBe(true);
         }

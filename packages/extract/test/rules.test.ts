@@ -174,13 +174,21 @@ describe("indicators", () => {
 
 describe("text as it comes", () => {
   const body = `${REVIEW}完成税收２０.１７亿元,增长１０％。\n`;
-  it("reads CRLF line endings with offsets into the text as given", () => {
-    const crlf = (HEAD + body).replace(/\n/g, "\r\n");
-    const a = extractReport(HEAD + body).quantities;
-    const b = extractReport(crlf).quantities;
-    expect(b.map((q) => q.printed)).toEqual(a.map((q) => q.printed));
-    for (const q of b) expect([...crlf].slice(q.offset, q.offset + [...q.quote].length).join("")).toBe(q.quote);
-    expect(b.every((q) => !q.quote.includes("\r"))).toBe(true);
+  // The contract changed (schema source-text.ts): offsets and the hash are over the normalised text
+  // (no BOM, LF), so a CRLF or BOM copy gives the same draft as the clean text.
+  it("reads CRLF line endings and a BOM with offsets, chars and sha256 of the normalised text", () => {
+    const clean = HEAD + body;
+    const crlf = `\uFEFF${clean.replace(/\n/g, "\r\n")}`;
+    const a = extractReport(clean);
+    const b = extractReport(crlf);
+    expect(b.text).toBe(clean);
+    expect(b.quantities.map((q) => [q.printed, q.offset, q.start])).toEqual(
+      a.quantities.map((q) => [q.printed, q.offset, q.start]),
+    );
+    expect(b.report.source).toEqual(a.report.source);
+    for (const q of b.quantities) expect([...clean].slice(q.offset, q.offset + [...q.quote].length).join("")).toBe(q.quote);
+    expect(b.warnings.some((w) => /normalised/.test(w))).toBe(true);
+    expect(a.warnings.some((w) => /normalised/.test(w))).toBe(false);
   });
   it("keeps full-width digits as printed and reads their values", () => {
     const q = figures(body);

@@ -6,10 +6,14 @@ import { findQuantities, normalizeDigits, parseQuantity } from "./parse-quantity
 import { parsePeriod, periodBounds } from "./period.js";
 import { formatQuantity, type Quantity, quantityInterval } from "./quantity.js";
 import type { AcknowledgedFinding, Observation, Relation, Report } from "./report.js";
+import { normalizeSourceText } from "./source-text.js";
 import { resolveUnit, type UnitDef } from "./units.js";
 
 export interface CheckOptions {
-  /** The full source text the quotes come from; without it provenance is not checked. */
+  /**
+   * The full source text the quotes come from; without it provenance is not checked. It is
+   * normalised (`normalizeSourceText`: no BOM, LF line breaks) before quotes are looked up.
+   */
   sourceText?: string;
 }
 
@@ -133,7 +137,8 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     checkRelation(r, i, byId, declared, push);
   });
   if (options.sourceText !== undefined) {
-    const text = options.sourceText;
+    // Quotes and offsets refer to the normalised text (source-text.ts): a CRLF or BOM copy checks the same.
+    const text = normalizeSourceText(options.sourceText);
     report.observations.forEach((o, i) => {
       checkProvenance(o, i, text, declared, push);
     });

@@ -13,4 +13,5 @@ export * from "./parse-report.js";
 export * from "./period.js";
 export * from "./quantity.js";
 export * from "./report.js";
+export * from "./source-text.js";
 export * from "./units.js";

@@ -1,7 +1,8 @@
 import { readFileSync, type Stats, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { normalizeSourceText } from "@govreport/schema";
 import { CliError } from "../errors.js";
-import { decodeText, type Encoding, normalizeNewlines } from "./decode.js";
+import { decodeText, type Encoding } from "./decode.js";
 
 /** Larger inputs are refused: no report is this long, and parsing must stay in bounded memory. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
@@ -15,7 +16,7 @@ export interface Input {
 }
 
 export interface TextInput extends Input {
-  /** Decoded, BOM removed, newlines normalized to LF. */
+  /** Decoded, then normalised as the schema's source-text contract says (normalizeSourceText: no BOM, LF). */
   text: string;
   encoding: Encoding;
 }
@@ -89,5 +90,5 @@ export async function readInput(arg: string, options: ReadOptions = {}): Promise
 export async function readTextInput(arg: string, options: ReadOptions = {}): Promise<TextInput> {
   const input = await readInput(arg, options);
   const decoded = decodeText(input.bytes, input.name);
-  return { ...input, text: normalizeNewlines(decoded.text), encoding: decoded.encoding };
+  return { ...input, text: normalizeSourceText(decoded.text), encoding: decoded.encoding };
 }

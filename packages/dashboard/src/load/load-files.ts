@@ -1,4 +1,4 @@
-import type { SchemaIssue } from "@govreport/schema";
+import { normalizeSourceText, type SchemaIssue } from "@govreport/schema";
 import type { LoadedReport } from "../model/loaded.js";
 import { decodeText } from "./decode.js";
 import { localReport } from "./local-report.js";
@@ -43,7 +43,9 @@ export async function loadFiles(files: readonly InputFile[]): Promise<LoadOutcom
     else messages.push({ kind: "unsupported", file: f.name });
   }
   const textFile = texts[0];
-  const decoded = textFile ? decodeText(textFile.bytes) : undefined;
+  const raw = textFile ? decodeText(textFile.bytes) : undefined;
+  // Hash, offsets and quotes refer to the normalised text (the schema's source-text contract).
+  const decoded = raw ? { ...raw, text: normalizeSourceText(raw.text) } : undefined;
   if (textFile && decoded) {
     messages.push({
       kind: "encoding",
