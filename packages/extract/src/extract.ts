@@ -4,6 +4,7 @@ import {
   type Indicator,
   type JurisdictionLevel,
   type Localized,
+  normalizeSourceText,
   type Observation,
   type ParsedQuantity,
   parsePeriod,
@@ -11,7 +12,6 @@ import {
   type Quantity,
   type Report,
   type Role,
-  normalizeSourceText,
   resolveUnit,
   sourceTextChanges,
 } from "@govreport/schema";

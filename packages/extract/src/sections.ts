@@ -137,7 +137,9 @@ function classify(line: string, inGlossary: boolean): { kind: SectionKind; level
 
 /** The sections of a report text, with code-point offsets into the normalised text (`normalizeSourceText`). */
 export function splitSections(text: string): Section[] {
-  return indexSections(prepare(normalizeSourceText(text))).map(({ startIndex: _s, headingEndIndex: _h, endIndex: _e, ...rest }) => rest);
+  return indexSections(prepare(normalizeSourceText(text))).map(
+    ({ startIndex: _s, headingEndIndex: _h, endIndex: _e, ...rest }) => rest,
+  );
 }
 
 /** The sections enclosing a UTF-16 index, outermost first. */

@@ -186,7 +186,8 @@ describe("text as it comes", () => {
       a.quantities.map((q) => [q.printed, q.offset, q.start]),
     );
     expect(b.report.source).toEqual(a.report.source);
-    for (const q of b.quantities) expect([...clean].slice(q.offset, q.offset + [...q.quote].length).join("")).toBe(q.quote);
+    for (const q of b.quantities)
+      expect([...clean].slice(q.offset, q.offset + [...q.quote].length).join("")).toBe(q.quote);
     expect(b.warnings.some((w) => /normalised/.test(w))).toBe(true);
     expect(a.warnings.some((w) => /normalised/.test(w))).toBe(false);
   });
