@@ -6,6 +6,7 @@ describe("normalizeSourceText", () => {
   it("removes a leading BOM and writes CRLF and lone CR as LF", () => {
     expect(normalizeSourceText("\uFEFF一、回顾\r\n增长5%\r完成\n")).toBe("一、回顾\n增长5%\n完成\n");
     expect(sourceTextChanges("\uFEFF一\r\n二\r三\n")).toEqual({ bom: true, crlf: 1, cr: 1 });
+    expect(normalizeSourceText("\uFEFF\uFEFF一")).toBe("一");
   });
 
   it("keeps a BOM that is not at the start, and everything else as printed", () => {

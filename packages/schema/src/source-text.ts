@@ -2,7 +2,7 @@
  * The source-text contract: what a report's `source` refers to.
  *
  * A report's quotes, offsets, `source.chars` and `source.sha256` are all taken over the
- * *normalised* source text: the decoded text with a leading byte-order mark (U+FEFF) removed and
+ * *normalised* source text: the decoded text with the byte-order mark(s) (U+FEFF) at its start removed and
  * every line break written as LF (CRLF and a lone CR each become one LF). Offsets count Unicode
  * code points into that text; the sha256 is of its UTF-8 bytes. Nothing else is changed: full-width
  * digits, indents, spaces and blank lines stay as printed, so that quotes stay verbatim.
@@ -25,7 +25,8 @@ export interface SourceTextChanges {
 
 /** The text as the contract defines it: no leading BOM, LF line breaks. Idempotent. */
 export function normalizeSourceText(text: string): string {
-  const t = text.startsWith(BOM) ? text.slice(1) : text;
+  // Every leading U+FEFF goes (a file saved twice with a BOM has two): otherwise normalising twice would differ.
+  const t = text.startsWith(BOM) ? text.replace(/^\uFEFF+/, "") : text;
   return t.includes("\r") ? t.replace(/\r\n?/g, "\n") : t;
 }
 
