@@ -1,3 +1,5 @@
+import { escapeControl } from "./format/escape.js";
+
 /** Exit codes: 0 valid / nothing found, 1 the input is readable but wrong, 2 usage or unreadable input. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
@@ -7,6 +9,8 @@ export interface Place {
   line?: number;
   /** 1-based, in code points. */
   column?: number;
+  /** 0-based byte offset, for places that have no line (a size limit, a byte-order mark). */
+  offset?: number;
 }
 
 /**
@@ -41,10 +45,14 @@ export function formatPlace(place: Place | undefined): string {
   if (place.line !== undefined) {
     s += `:${place.line}`;
     if (place.column !== undefined) s += `:${place.column}`;
-  }
+  } else if (place.offset !== undefined) s += `: byte ${place.offset}`;
   return `${s}: `;
 }
 
+/**
+ * One line, whatever the message and file name hold: control characters (an escape sequence in a
+ * file name, a newline that would start a fake message) are shown escaped.
+ */
 export function formatCliError(e: CliError): string {
-  return `govreport: ${formatPlace(e.place)}${e.message}`;
+  return escapeControl(`govreport: ${formatPlace(e.place)}${e.message}`);
 }

@@ -3,6 +3,7 @@ import { COMMANDS, findCommand, GLOBAL_OPTIONS } from "./commands/registry.js";
 import type { Context, Output } from "./context.js";
 import { CliError, EXIT, formatCliError } from "./errors.js";
 import { colors, useColor } from "./format/color.js";
+import { escapeControl, terminalSafe } from "./format/escape.js";
 import { commandHelp, mainHelp } from "./help.js";
 import { mark } from "./timing.js";
 
@@ -81,6 +82,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       );
     const ctx: Context = {
       ...io,
+      stderr: terminalSafe(io.stderr),
       out,
       err,
       debug,
@@ -101,7 +103,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return e.exitCode;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr.write(`${err.red(`govreport: internal error: ${message}`)}\n`);
+    io.stderr.write(`${err.red(escapeControl(`govreport: internal error: ${message}`))}\n`);
     if (debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     else io.stderr.write("govreport: run again with --debug for details, and report it as a bug\n");
     return 70;

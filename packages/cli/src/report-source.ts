@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Report } from "@govreport/schema";
 import type { Context } from "./context.js";
 import { CliError, EXIT, formatPlace } from "./errors.js";
+import { escapeControl } from "./format/escape.js";
 import { loadReportFile, locatePath } from "./report-file.js";
 
 export interface ResolvedReport {
@@ -34,7 +35,9 @@ export async function resolveReport(arg: string, ctx: Context): Promise<Resolved
     if (!parsed.success) {
       for (const issue of parsed.issues) {
         const at = locatePath(doc, issue.path, issue.keys);
-        ctx.stderr.write(`govreport: ${formatPlace({ file: input.name, ...at })}${issue.path}: ${issue.message}\n`);
+        ctx.stderr.write(
+          `${escapeControl(`govreport: ${formatPlace({ file: input.name, ...at })}${issue.path}: ${issue.message}`)}\n`,
+        );
       }
       throw new CliError(
         `not a valid report (${parsed.issues.length} schema issue${parsed.issues.length === 1 ? "" : "s"}); see govreport validate ${arg}`,

@@ -11,6 +11,7 @@ import {
 import type { ParsedArgs } from "../args.js";
 import type { Context } from "../context.js";
 import { EXIT } from "../errors.js";
+import { escapeControl, escapeStrings } from "../format/escape.js";
 import { LineIndex } from "../format/lines.js";
 import { readTextInput } from "../io/read.js";
 import { readOptions } from "../report-file.js";
@@ -239,7 +240,7 @@ export function formatCheck(r: CheckOutput, ctx: Context): string {
 export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const r = await check(args.positionals[0] as string, ctx);
   if (args.options.json) ctx.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-  else ctx.stdout.write(formatCheck(r, ctx));
-  if (ctx.debug) for (const w of r.extractorWarnings) ctx.stderr.write(`govreport: extract: ${w}\n`);
+  else ctx.stdout.write(formatCheck(escapeStrings(r), ctx));
+  if (ctx.debug) for (const w of r.extractorWarnings) ctx.stderr.write(`govreport: extract: ${escapeControl(w)}\n`);
   return r.inconsistencies.length === 0 ? EXIT.ok : EXIT.invalid;
 }

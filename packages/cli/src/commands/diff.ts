@@ -11,6 +11,7 @@ import {
 import type { ParsedArgs } from "../args.js";
 import type { Context } from "../context.js";
 import { EXIT } from "../errors.js";
+import { escapeStrings } from "../format/escape.js";
 import { table } from "../format/width.js";
 import { resolveReport } from "../report-source.js";
 
@@ -164,6 +165,6 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const b = await resolveReport(argB, ctx);
   const d = diffReports(a.report, b.report, a.name, b.name);
   if (args.options.json) ctx.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
-  else ctx.stdout.write(formatDiff(d, ctx));
+  else ctx.stdout.write(formatDiff(escapeStrings(d), ctx));
   return EXIT.ok;
 }

@@ -79,6 +79,9 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
       ...(output === undefined && sourceFile !== undefined
         ? [`source.file is relative to the directory extract ran in; adjust it if you save this elsewhere.`]
         : []),
+      ...(sourceFile?.startsWith("..")
+        ? [`source.file lies outside this file's folder, which validate does not follow: add --source ${input.name}`]
+        : []),
       `${report.observations.length} observations; ${skipped.length} numbers judged not to be facts; ${warnings.length} warning${warnings.length === 1 ? "" : "s"}${warnings.length > 0 ? ":" : "."}`,
       ...warnings.map((w) => `  - ${w.replace(/\n/g, " ")}`),
     ];

@@ -3,6 +3,7 @@ import type { ParsedArgs } from "../args.js";
 import type { Context } from "../context.js";
 import { EXIT } from "../errors.js";
 import type { Colors } from "../format/color.js";
+import { escapeStrings } from "../format/escape.js";
 import { loadReportFile, locatePath } from "../report-file.js";
 import { resolveSource, type SourceCheck } from "../source-text.js";
 import { mark } from "../timing.js";
@@ -43,7 +44,8 @@ export async function validate(arg: string, sourceArg: string | undefined, ctx: 
     return result;
   }
   const report = parsed.report;
-  const source = await resolveSource(report, input.path, sourceArg, ctx);
+  const field = locatePath(doc, "$.source.file");
+  const source = await resolveSource(report, input.path, sourceArg, ctx, { file: input.name, ...field });
   if (source.missing) result.notes.push(source.missing);
   if (source.check) {
     result.source = source.check;
@@ -136,7 +138,7 @@ export function formatValidate(r: ValidateResult, ctx: Context): string {
 export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const r = await validate(args.positionals[0] as string, args.options.source as string | undefined, ctx);
   if (args.options.json) ctx.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-  else ctx.stdout.write(formatValidate(r, ctx));
+  else ctx.stdout.write(formatValidate(escapeStrings(r), ctx));
   mark("output written");
   return r.valid ? EXIT.ok : EXIT.invalid;
 }

@@ -108,7 +108,7 @@ async function parseWithYaml(
   format: Format,
   position: (offset: number) => Position,
 ): Promise<{ data: unknown; locate: Locate }> {
-  const { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } = await import("yaml");
+  const { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } = await import("yaml");
   const at = (offset: number | undefined): Place => ({ file, ...(offset === undefined ? {} : position(offset)) });
   let doc: Document.Parsed;
   try {
@@ -132,11 +132,20 @@ async function parseWithYaml(
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    if (e instanceof ReferenceError && /alias/i.test(e.message))
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      // The place is the first alias: where the expansion starts.
+      let first: number | undefined;
+      visit(doc, {
+        Alias(_, node) {
+          first = node.range?.[0];
+          return visit.BREAK;
+        },
+      });
       throw new CliError(
         `aliases expand to more than ${MAX_ALIAS_COUNT} nodes (a "billion laughs" alias bomb?); refused`,
-        { file },
+        at(first),
       );
+    }
     if (e instanceof RangeError) throw new CliError("nested too deeply to parse", { file });
     throw new CliError(`cannot read the ${format.toUpperCase()} document: ${(e as Error).message}`, { file });
   }

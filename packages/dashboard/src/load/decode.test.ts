@@ -20,3 +20,16 @@ describe("decodeText", () => {
     expect(decodeText(le)).toMatchObject({ text: "张江", encoding: "UTF-16LE" });
   });
 });
+
+describe("decodeText refusals (the CLI's rules)", () => {
+  it("refuses invalid GB18030 instead of replacing it, and Big5 instead of guessing", () => {
+    expect(() => decodeText(new Uint8Array([0xd5, 0xc5, 0xff, 0x0a]))).toThrow(/undecodable/);
+    // 臺灣省政府報告 in Big5: valid GB18030 bytes, but not Chinese as GB18030 writes it.
+    const big5 = new Uint8Array([0xbb, 0x4f, 0xc6, 0x57, 0xac, 0xd9, 0xac, 0x46, 0xa9, 0xb2, 0xb3, 0xf8, 0xa7, 0x69]);
+    expect(() => decodeText(big5)).toThrow(/Big5/);
+  });
+
+  it("turns a lone CR into LF as the CLI does", () => {
+    expect(decodeText(new TextEncoder().encode("a\rb\r\nc")).text).toBe("a\nb\nc");
+  });
+});

@@ -1,6 +1,6 @@
-import { normalizeSourceText, type SchemaIssue } from "@govreport/schema";
+import { normalizeSourceText, type SchemaIssue, TextDecodeError } from "@govreport/schema";
 import type { LoadedReport } from "../model/loaded.js";
-import { decodeText } from "./decode.js";
+import { type DecodedText, decodeProblem, decodeText } from "./decode.js";
 import { localReport } from "./local-report.js";
 import { fileKind, parseReportFile } from "./parse-file.js";
 
@@ -43,7 +43,14 @@ export async function loadFiles(files: readonly InputFile[]): Promise<LoadOutcom
     else messages.push({ kind: "unsupported", file: f.name });
   }
   const textFile = texts[0];
-  const raw = textFile ? decodeText(textFile.bytes) : undefined;
+  let raw: DecodedText | undefined;
+  try {
+    raw = textFile ? decodeText(textFile.bytes) : undefined;
+  } catch (e) {
+    if (!(e instanceof TextDecodeError) || !textFile) throw e;
+    messages.push({ kind: "syntax", file: textFile.name, ...decodeProblem(e) });
+    return { messages };
+  }
   // Hash, offsets and quotes refer to the normalised text (the schema's source-text contract).
   const decoded = raw ? { ...raw, text: normalizeSourceText(raw.text) } : undefined;
   if (textFile && decoded) {

@@ -1,5 +1,5 @@
-import { parseReport, type Report, type SchemaIssue } from "@govreport/schema";
-import { type DecodedText, decodeText } from "./decode.js";
+import { parseReport, type Report, type SchemaIssue, TextDecodeError } from "@govreport/schema";
+import { type DecodedText, decodeProblem, decodeText } from "./decode.js";
 
 export type FileKind = "report" | "text" | "unsupported";
 
@@ -56,7 +56,13 @@ async function parseSyntax(
 
 /** Parses a YAML or JSON report file and validates it with the schema, as the CLI does. */
 export async function parseReportFile(file: string, bytes: Uint8Array): Promise<ParsedReportFile> {
-  const { text } = decodeText(bytes);
+  let text: string;
+  try {
+    text = decodeText(bytes).text;
+  } catch (e) {
+    if (e instanceof TextDecodeError) return { ok: false, file, stage: "syntax", ...decodeProblem(e) };
+    throw e;
+  }
   const syntax = await parseSyntax(file, text);
   if (!syntax.ok) {
     const { ok: _, ...rest } = syntax;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import {
   type CheckResult,
   checkReport,
@@ -140,6 +140,16 @@ export function loadReport(file: string): LoadedReport {
     return loaded;
   }
   const sourceFile = resolve(dir, report.source.file);
+  // A report never makes the build read a path it names (as in the CLI): its text lies beside it.
+  const rel = relative(dir, sourceFile);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) {
+    problem("$.source.file", `source.file ${report.source.file} is outside the report's folder ${dir}`);
+    return loaded;
+  }
+  if (existsSync(sourceFile) && !statSync(sourceFile).isFile()) {
+    problem("$.source.file", `source.file ${report.source.file} is not a regular file`);
+    return loaded;
+  }
   if (!existsSync(sourceFile)) {
     problem("$.source.file", `the source file ${report.source.file} does not exist (looked for ${sourceFile})`);
     return loaded;
