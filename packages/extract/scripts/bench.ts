@@ -1,9 +1,17 @@
 /**
- * Throughput of extractReport on the four real texts: `pnpm --filter @govreport/extract bench`.
+ * Throughput of extractReport on the real texts, then its curve over size:
+ * `pnpm --filter @govreport/extract bench`.
  * Prints characters (code points) per second, the median of N runs after a warm-up; no
  * assertions. The SHA-256 of the text is included, as a caller without a digest would pay it;
  * a second figure leaves it out. The machine is shared, so each text is also timed through the
  * schema's findQuantities (the scan extraction starts with) in the same run, and the ratio printed.
+ *
+ * The curve: texts of 10 KB, 1 MB and 20 MB (UTF-8) built by concatenating the real texts and
+ * repeating them, each extracted (median of runs filling 0.3 s, at least one) after a warm-up, in MB/s
+ * of UTF-8 text, wall clock and CPU time (the machine is shared: CPU time is what the process got), next to a plain regex
+ * scan for numbers over the same text in the same run (the baseline). Extraction is linear when the
+ * MB/s stay within a factor 1.5 of each other; the target is at least 2 MB/s at every size.
+ * BENCH_SIZES (comma-separated KB) replaces the sizes, BENCH_CURVE=0 skips the curve.
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -60,3 +68,73 @@ for (const { name, text } of texts) {
 process.stdout.write(
   `  ${"all".padEnd(28)} ${String(totalChars).padStart(6)} chars  ${totalMs.toFixed(1).padStart(7)} ms  ${rate(totalChars, totalMs).padStart(18)}\n`,
 );
+
+// The curve over size.
+const KB = 1024;
+const sizes = (process.env.BENCH_SIZES ?? "10,1024,20480").split(",").map((x) => Math.round(Number(x) * KB));
+if (process.env.BENCH_CURVE !== "0") {
+  const corpus = texts.map((t) => t.text).join("\n");
+  const corpusBytes = Buffer.byteLength(corpus, "utf8");
+  /** About `bytes` of UTF-8 text: the corpus repeated, cut at a line end. */
+  const build = (bytes: number): string => {
+    const copies = Math.ceil(bytes / corpusBytes);
+    const whole = Array.from({ length: copies }, () => corpus).join("\n");
+    // Cut by characters (about 3 bytes each), then at the last line break before the size.
+    let cut = whole.slice(0, Math.ceil(bytes / 2.5));
+    while (Buffer.byteLength(cut, "utf8") > bytes) cut = cut.slice(0, Math.floor(cut.length * 0.98));
+    const nl = cut.lastIndexOf("\n");
+    return nl > cut.length / 2 ? cut.slice(0, nl + 1) : cut;
+  };
+  const NUMBER = /\d+(?:\.\d+)?/g;
+  const scan = (t: string) => {
+    let n = 0;
+    NUMBER.lastIndex = 0;
+    while (NUMBER.exec(t)) n++;
+    return n;
+  };
+  const mbs = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
+  /** Runs `f` enough times to take about 0.3 s (at least once), and gives the median wall and CPU ms of one run. */
+  const time = (f: () => void): { ms: number; cpu: number } => {
+    const walls: number[] = [];
+    const cpus: number[] = [];
+    let spent = 0;
+    while (walls.length === 0 || (spent < 300 && walls.length < 25)) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      f();
+      const ms = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      walls.push(ms);
+      cpus.push((c.user + c.system) / 1000);
+      spent += ms;
+    }
+    return { ms: median(walls), cpu: median(cpus) };
+  };
+  process.stdout.write(
+    `\nextractReport over size (texts built from ${texts.length} real texts, ${(corpusBytes / 1e6).toFixed(2)} MB, repeated), one run each after a warm-up on 10 KB\n`,
+  );
+  process.stdout.write(
+    `  ${"size".padStart(10)} ${"extract ms".padStart(11)} ${"MB/s".padStart(7)} ${"CPU MB/s".padStart(9)} ${"regex ms".padStart(9)} ${"regex MB/s".padStart(11)} ${"ratio".padStart(7)}  figures\n`,
+  );
+  for (let i = 0; i < 5; i++) extractReport(build(10 * KB));
+  const rows: number[] = [];
+  for (const size of sizes) {
+    const t = build(size);
+    const bytes = Buffer.byteLength(t, "utf8");
+    const sha256 = "0".repeat(64);
+    let figures = 0;
+    const x = time(() => {
+      figures = extractReport(t, { sha256 }).quantities.length;
+    });
+    const r = time(() => scan(t));
+    rows.push(mbs(bytes, x.ms));
+    process.stdout.write(
+      `  ${`${(bytes / 1e6).toFixed(3)} MB`.padStart(10)} ${x.ms.toFixed(0).padStart(11)} ${mbs(bytes, x.ms).toFixed(2).padStart(7)} ${mbs(bytes, x.cpu).toFixed(2).padStart(9)} ${r.ms.toFixed(1).padStart(9)} ${mbs(bytes, r.ms).toFixed(0).padStart(11)} ${(x.ms / r.ms).toFixed(0).padStart(6)}×  ${figures}\n`,
+    );
+  }
+  const lo = Math.min(...rows);
+  const hi = Math.max(...rows);
+  process.stdout.write(
+    `  curve: slowest ${lo.toFixed(2)} MB/s, fastest ${hi.toFixed(2)} MB/s, spread ${(hi / lo).toFixed(2)}× (target: at least 2 MB/s, spread at most 1.5×)\n`,
+  );
+}

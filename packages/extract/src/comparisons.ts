@@ -1,6 +1,16 @@
 import { formatPeriod, type ParsedQuantity, parsePeriod, previousYear, resolveUnit } from "@govreport/schema";
 import { fiveYearPlan } from "./periods.js";
 
+/**
+ * The figures after the one being read: a list in text order, or a lookup of the figure printed at
+ * a UTF-16 index (what the extractor passes, so that reading is O(1) per figure whatever the list).
+ */
+export type FiguresAfter = readonly ParsedQuantity[] | ((index: number) => ParsedQuantity | undefined);
+
+function figureAt(next: FiguresAfter): (index: number) => ParsedQuantity | undefined {
+  return typeof next === "function" ? next : (i) => next.find((q) => q.start === i);
+}
+
 /** A comparison read after a figure: the figures it uses and what they are. */
 export interface ReadComparison {
   direction: "increase" | "decrease";
@@ -64,12 +74,12 @@ export function baselinePeriod(ref: string | undefined, period: string): string 
 export function readComparison(
   scan: string,
   f: ParsedQuantity,
-  next: readonly ParsedQuantity[],
+  next: FiguresAfter,
   period: string,
   limit: number,
 ): ReadComparison | undefined {
   let pos = f.end;
-  const at = (i: number) => next.find((q) => q.start === i);
+  const at = figureAt(next);
   const rest = () => scan.slice(pos, Math.min(limit, pos + 40));
   const used: ParsedQuantity[] = [];
   let ref: string | undefined;
@@ -140,12 +150,12 @@ export interface FromTo {
 const FROM = /[由从](?:((?:19|20)\d\d)年(?:底|末)?的?)?$/;
 const TO = new RegExp(`^(?:(${UP})|(${DOWN}))(?:到|至)(?:((?:19|20)\\d\\d)年(?:底|末)?的?)?`);
 
-export function readFromTo(scan: string, from: ParsedQuantity, next: readonly ParsedQuantity[]): FromTo | undefined {
+export function readFromTo(scan: string, from: ParsedQuantity, next: FiguresAfter): FromTo | undefined {
   const before = FROM.exec(scan.slice(Math.max(0, from.start - 10), from.start));
   if (!before) return undefined;
   const m = TO.exec(scan.slice(from.end, from.end + 12));
   if (!m) return undefined;
-  const to = next.find((q) => q.start === from.end + m[0].length);
+  const to = figureAt(next)(from.end + m[0].length);
   if (!to || !commensurableUnits(to.unit, from.unit)) return undefined;
   const out: FromTo = { to, direction: m[1] ? "increase" : "decrease" };
   if (before[1]) out.fromYear = Number(before[1]);

@@ -25,9 +25,9 @@ import {
   suggestIndicators,
 } from "./indicators.js";
 import { inferYears, levelOf, readMeta } from "./meta.js";
-import { findPeriodMarkers, type PeriodMarker, type YearContext } from "./periods.js";
+import { findPeriodMarkers, firstMarkerFrom, markersIn, type PeriodMarker, type YearContext } from "./periods.js";
 import { proposeRelations } from "./relations.js";
-import { type IndexedSection, indexSections, type Section, type SectionMode, sectionsAt } from "./sections.js";
+import { type IndexedSection, indexSections, type Section, type SectionMode, sectionLookup } from "./sections.js";
 import { sha256HexSync } from "./sha256.js";
 import { subjectAfter, subjectBefore } from "./subject.js";
 import { clauseEnd, clauseStart, lineEnd, lineStart, prepare, trimSpan } from "./text.js";
@@ -120,6 +120,8 @@ interface Figure {
 }
 
 /** A subject that only says how a figure changed: 年均增长, 同比增长, 比增加. */
+/** The longest subject a rate takes from the figure before it (subjects read from the text are at most 40). */
+const MAX_JOINED = 60;
 const RATE_ONLY = /^(?:比|较)?(?:年均|同比|平均|年平均)?(?:增长|增速|增幅|递增|提高|下降|减少|增加)(?:率|幅度)?$/;
 const TARGET_WORDS = /力争|确保|争取|争创|力求|目标|预期|预计|控制在|不低于|不少于|不超过/;
 /** In a plan, a figure named as a task (完成年度光伏建设任务1兆瓦) is a target. */
@@ -153,10 +155,11 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
   const s = p.scan;
   const bodyStart = s.startsWith("#") ? Math.min(s.length, lineEnd(s, 0) + 1) : 0;
   const sections = indexSections(p);
+  const sectionsAt = sectionLookup(sections);
   const meta = readMeta(s, bodyStart);
   const ctx = inferYears(s, bodyStart, meta, sections, options, warnings);
   const modeAt = (i: number): SectionMode => {
-    const secs = sectionsAt(sections, i);
+    const secs = sectionsAt(i);
     return secs[secs.length - 1]?.mode ?? "review";
   };
   const markers = findPeriodMarkers(s, ctx, modeAt);
@@ -183,21 +186,28 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     rawSubject: "",
     period: "",
     role: "actual",
-    sections: sectionsAt(sections, q.start),
+    sections: sectionsAt(q.start),
     quoteStart: q.start,
     quoteEnd: q.end,
     id: "",
   }));
   const byStart = new Map(figures.map((f) => [f.q.start, f]));
+  const anchors = new Map<IndexedSection, number | undefined>();
+  let marks: Map<string, number> | undefined;
+  const glossaryStart = sections.find((x) => x.kind === "glossary")?.startIndex;
   for (const f of figures) {
     const entry = f.sections.find((x) => x.kind === "entry");
-    if (entry) f.anchor = footnoteAnchor(s, entry, sections);
+    if (!entry) continue;
+    marks ??= firstMarks(s);
+    if (!anchors.has(entry)) anchors.set(entry, footnoteAnchor(entry, glossaryStart, marks));
+    f.anchor = anchors.get(entry);
   }
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i] as Figure;
     if (f.kind !== "observation") continue;
     const sentenceLimit = sentenceEndOf(s, f.q.end);
-    const after = found.slice(i + 1).filter((q) => q.start < sentenceLimit);
+    // The figures after f in its sentence, looked up by where they start (O(1), not a scan of the rest).
+    const after = (at: number) => (at > f.q.start && at < sentenceLimit ? byStart.get(at)?.q : undefined);
     const ft = readFromTo(s, f.q, after);
     if (ft) {
       const to = byStart.get(ft.to.start);
@@ -211,7 +221,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
         continue;
       }
     }
-    const period = figurePeriod(s, f.q.start, markers, sections, ctx, modeAt);
+    const period = figurePeriod(s, f.q.start, markers, sectionsAt, ctx, modeAt);
     const c = readComparison(s, f.q, after, period, sentenceLimit);
     if (!c) continue;
     f.comparison = c;
@@ -227,17 +237,22 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
   // Subjects, periods, roles, quotes.
   let lastEnd = 0;
   let prev: Figure | undefined;
-  for (const f of figures) {
+  /** The last observation before the figure at hand (kinds are all set by now). */
+  let lastObservation: Figure | undefined;
+  for (let idx = 0; idx < figures.length; idx++) {
+    const f = figures[idx] as Figure;
     const ss = sentenceStartOf(s, f.q.start);
     const prevInSentence = prev && prev.q.end > ss ? prev : undefined;
     f.period =
       f.anchor !== undefined
-        ? figurePeriod(s, f.anchor, markers, sections, ctx, modeAt)
-        : figurePeriod(s, f.q.start, markers, sections, ctx, modeAt);
+        ? figurePeriod(s, f.anchor, markers, sectionsAt, ctx, modeAt)
+        : figurePeriod(s, f.q.start, markers, sectionsAt, ctx, modeAt);
     if (isBase(s, f.q)) {
       // The base's own year is the one its 在…基础上 names (a reference for the figures after it).
-      const hs = clauseStart(s, f.q.start, 0, HALF);
-      const m = markers.filter((x) => x.index >= hs && x.end <= f.q.start && x.period !== "").pop();
+      const hs = halfStartOf(s, f.q.start);
+      const m = markersIn(markers, hs, f.q.start)
+        .filter((x) => x.period !== "")
+        .pop();
       if (m) f.period = m.period;
     }
     const { subject, stop, raw } = subjectBefore(s, f.q, Math.max(lastEnd, ss), markers);
@@ -247,24 +262,24 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     // 益丰新村4个老旧小区), a bare verb (形成46个项目清单) or end in a conjunction (居民家庭和1500户…);
     // in a list (2大片区、10个网格) each item names its own unless it has no words after it.
     const weak = !subj || /等$/.test(subj) || subj.length <= 2 || /和$/.test(raw) || (stop === "、" && !listed);
-    const after = forwardSubject(s, f, figures);
+    const after = forwardSubject(s, idx, figures);
     if (listed && prevInSentence) subj = after || prevInSentence.subject;
     else if (weak && after) subj = after;
     // 申城佳苑一期29万平方米外墙外保温修缮: the phrase runs on after the figure.
     else if (after && !weak && /^[\u4e00-\u9fff“]/.test(s.slice(f.q.end, f.q.end + 1)) && !isBase(s, f.q))
       subj = `${subj}${after}`;
-    const prevObservation = [...figures.slice(0, figures.indexOf(f))]
-      .reverse()
-      .find((g) => g.q.end > ss && g.kind === "observation");
+    // Figures do not overlap, so if the last observation ends before the sentence, every earlier one does.
+    const prevObservation = lastObservation && lastObservation.q.end > ss ? lastObservation : undefined;
     // 地区生产总值由162.4亿元增加到287.9亿元: the later figure measures what the earlier one does.
     if (f.fromTo && (!subj || weak)) subj = f.fromTo.from.subject;
     if (!subj && prevObservation) subj = prevObservation.subject;
     // 年均增长12.1% after 地区生产总值…287.9亿元: the rate is of the figure before it.
-    if (prevObservation && RATE_ONLY.test(subj) && stop !== "、")
+    // (Not when that subject is itself long: a run of rates with nothing else would grow it without end.)
+    if (prevObservation && RATE_ONLY.test(subj) && stop !== "、" && prevObservation.subject.length <= MAX_JOINED)
       subj = `${prevObservation.subject}${subj.replace(/^(?:比|较)+/, "")}`;
     // 把税收在2022年(30.20亿元)基础上: the base figure measures what comes before 在.
     if (isBase(s, f.q)) {
-      const cs = clauseStart(s, f.q.start);
+      const cs = clauseStartOf(s, f.q.start);
       const at = s.lastIndexOf("在", f.q.start);
       if (at > cs) subj = subjectBefore(s, { ...f.q, start: at }, cs, markers).subject || subj;
     }
@@ -276,6 +291,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     f.sibling = siblingOf(s, f, prevInSentence, prevObservation, raw);
     lastEnd = f.q.end;
     prev = f;
+    if (f.kind === "observation") lastObservation = f;
   }
   let lastFromTo: { sentence: number; fromYear?: number; toYear?: number } | undefined;
   for (const f of figures) {
@@ -295,14 +311,22 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     from.role = "baseline";
   }
   // 年均增长12.1% after 由2010年…到2015年, or after 比2010年增加…: a yearly average over 2011-2015.
+  let sentence = -1;
+  let firstFromTo: Figure | undefined;
   for (const f of figures) {
+    const ss = sentenceStartOf(s, f.q.start);
+    if (ss !== sentence) {
+      sentence = ss;
+      firstFromTo = undefined;
+    }
+    const earlierFromTo = firstFromTo;
+    if (f.fromTo && !firstFromTo) firstFromTo = f;
     if (f.kind !== "observation" || !/年均|年平均|年递增/.test(f.subject) || !/^\d{4}$/.test(f.period)) continue;
     const y = Number(f.period);
-    const ss = sentenceStartOf(s, f.q.start);
-    const refs = [
-      ...markers.filter((m) => m.index >= ss && m.end <= f.q.start && m.reference && /^\d{4}$/.test(m.period)),
-    ].map((m) => Number(m.period));
-    const base = figures.find((g) => g.q.start >= ss && g.q.start < f.q.start && g.fromTo)?.fromTo?.from.period;
+    const refs = markersIn(markers, ss, f.q.start)
+      .filter((m) => m.reference && /^\d{4}$/.test(m.period))
+      .map((m) => Number(m.period));
+    const base = earlierFromTo?.fromTo?.from.period;
     if (base && /^\d{4}$/.test(base)) refs.push(Number(base));
     const r = refs.filter((x) => x < y - 1).pop();
     if (r !== undefined) f.period = `${r + 1}/${y}`;
@@ -321,15 +345,26 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     }
   }
   // Quotes: the clause of the figure, stretched over its comparison's clauses.
+  let longClause: number | undefined;
+  const owned = new Map<Figure, Figure[]>();
+  for (const g of figures) if (g.owner) owned.set(g.owner, [...(owned.get(g.owner) ?? []), g]);
   for (const f of figures) {
-    const group = [f, ...figures.filter((g) => g.owner === f)];
+    const group = [f, ...(owned.get(f) ?? [])];
     if (f.fromTo) group.push(f.fromTo.from);
     const first = Math.min(...group.map((g) => g.q.start));
     const last = Math.max(...group.map((g) => g.q.end));
-    const [a, b] = trimSpan(s, clauseStart(s, first), clauseEnd(s, Math.max(last, f.comparison?.end ?? 0)));
+    const a0 = clauseStartOf(s, first);
+    const b0 = clauseEndOf(s, Math.max(last, f.comparison?.end ?? 0));
+    if (a0 === first - CLAUSE_WINDOW || b0 === Math.max(last, f.comparison?.end ?? 0) + CLAUSE_WINDOW)
+      longClause ??= first;
+    const [a, b] = trimSpan(s, a0, b0);
     f.quoteStart = a;
     f.quoteEnd = b;
   }
+  if (longClause !== undefined)
+    warnings.push(
+      `a clause runs over ${CLAUSE_WINDOW} characters without punctuation (first at code point ${p.cp[longClause] ?? 0}): its quotes are cut there and the layout is doubtful`,
+    );
   for (const f of figures) {
     if (f.kind !== "observation" && f.owner) {
       f.quoteStart = f.owner.quoteStart;
@@ -469,11 +504,27 @@ function sectionPath(secs: readonly IndexedSection[]): string[] {
 }
 
 const SENTENCE = /[。!！?？\n]/;
+/**
+ * Sentence-wide work looks at most this far from a figure, and a quote at most CLAUSE_WINDOW: a text
+ * without 。 or commas (a 200 KB run of 增长1.5%) would otherwise make every figure's work the whole
+ * text, and extraction quadratic. Real sentences and clauses are far shorter.
+ */
+const WINDOW = 1000;
+const CLAUSE_WINDOW = 300;
 function sentenceStartOf(s: string, at: number): number {
-  return clauseStart(s, at, 0, SENTENCE);
+  return clauseStart(s, at, Math.max(0, at - WINDOW), SENTENCE);
 }
 function sentenceEndOf(s: string, at: number): number {
-  return clauseEnd(s, at, s.length, SENTENCE);
+  return clauseEnd(s, at, Math.min(s.length, at + WINDOW), SENTENCE);
+}
+function halfStartOf(s: string, at: number): number {
+  return clauseStart(s, at, Math.max(0, at - WINDOW), HALF);
+}
+function clauseStartOf(s: string, at: number): number {
+  return clauseStart(s, at, Math.max(0, at - CLAUSE_WINDOW));
+}
+function clauseEndOf(s: string, at: number): number {
+  return clauseEnd(s, at, Math.min(s.length, at + CLAUSE_WINDOW));
 }
 /** A run of the sentence between semicolons: the scope of 力争, 确保, 目标. */
 const HALF = /[;；。!！?？\n]/;
@@ -483,9 +534,8 @@ function previousOf(period: string): string {
   return y ? String(Number(y[1]) - 1) : period;
 }
 
-function forwardSubject(s: string, f: Figure, figures: readonly Figure[]): string {
-  const idx = figures.indexOf(f);
-  let g: Figure | undefined = f;
+function forwardSubject(s: string, idx: number, figures: readonly Figure[]): string {
+  let g: Figure | undefined = figures[idx];
   // 36条、23.88公里生态清洁小流域治理: the list shares the words after its last figure.
   for (let k = idx; g && k < figures.length; k++) {
     const next = figures[k + 1];
@@ -505,19 +555,21 @@ function figurePeriod(
   s: string,
   at: number,
   markers: readonly PeriodMarker[],
-  sections: readonly IndexedSection[],
+  sectionsAt: (index: number) => IndexedSection[],
   ctx: YearContext,
   modeAt: (i: number) => SectionMode,
 ): string {
   const own = (m: PeriodMarker) => !m.reference && m.period !== "";
-  const inRange = (a: number, b: number) => markers.filter((m) => m.index >= a && m.end <= b);
   // A phrase holds until the next semicolon; one leading the sentence (1-5月,…) holds to its end.
-  const hs = clauseStart(s, at, 0, HALF);
-  const last = inRange(hs, at).filter(own).pop();
+  const hs = halfStartOf(s, at);
+  const last = markersIn(markers, hs, at).filter(own).pop();
   if (last) return last.period;
   // A phrase that opens the sentence (1-5月,… / 2015年城镇居民… / 经济形势稳中向好:上半年,…) holds for all of it.
   const ss = sentenceStartOf(s, at);
-  const startsAt = (from: number) => markers.find((m) => m.index === from && m.end <= at && own(m));
+  const startsAt = (from: number) => {
+    const m = markers[firstMarkerFrom(markers, from)];
+    return m && m.index === from && m.end <= at && own(m) ? m : undefined;
+  };
   const colon = s.slice(ss, at).search(/[:：]/);
   const sentenceLead =
     startsAt(trimSpan(s, ss, at)[0]) ?? (colon >= 0 ? startsAt(trimSpan(s, ss + colon + 1, at)[0]) : undefined);
@@ -526,9 +578,8 @@ function figurePeriod(
   const ls = lineStart(s, at);
   if (ls < ss) {
     const first = sentenceEndOf(s, ls);
-    const para = markers.find(
+    const para = markersIn(markers, ls, Math.min(first, ls + 60)).find(
       (m) =>
-        m.index >= ls &&
         m.index <= ls + 30 &&
         m.end <= first &&
         own(m) &&
@@ -537,9 +588,9 @@ function figurePeriod(
     );
     if (para) return para.period;
   }
-  const secs = sectionsAt(sections, at).reverse();
+  const secs = sectionsAt(at).reverse();
   for (const sec of secs) {
-    const h = inRange(sec.startIndex, sec.headingEndIndex).filter(own)[0];
+    const h = markersIn(markers, sec.startIndex, sec.headingEndIndex).filter(own)[0];
     if (h) return h.period;
   }
   return modeAt(at) === "plan" ? String(ctx.planYear) : ctx.reviewPeriod;
@@ -549,9 +600,9 @@ function roleOf(s: string, f: Figure, mode: SectionMode): Role {
   if (mode === "glossary") return "plan";
   if (mode !== "plan") return "actual";
   if (f.q.qualifier === "at_least" || f.q.qualifier === "at_most") return "target";
-  const hs = clauseStart(s, f.q.start, 0, HALF);
+  const hs = halfStartOf(s, f.q.start);
   const before = s.slice(hs, f.q.start);
-  const near = s.slice(clauseStart(s, f.q.start), f.q.start).replace(/[\s\u3000]/g, "");
+  const near = s.slice(clauseStartOf(s, f.q.start), f.q.start).replace(/[\s\u3000]/g, "");
   if (TARGET_WORDS.test(before) && (TARGET_WORDS.test(near) || !WORK_VERB.test(near))) return "target";
   // 主要预期目标是:生产总值增长20%…;财政收入增长20%…: a colon-led list of goals.
   if (/目标(?:是|为)?[:：]/.test(s.slice(sentenceStartOf(s, f.q.start), f.q.start))) return "target";
@@ -649,17 +700,28 @@ export function circled(n: number): string | undefined {
  * the glossary. A figure in the entry takes its role and period from there: the 1+10+X plan
  * explained in entry 14 is part of the work planned where ⑭ is printed.
  */
-function footnoteAnchor(s: string, entry: IndexedSection, sections: readonly IndexedSection[]): number | undefined {
+function footnoteAnchor(
+  entry: IndexedSection,
+  glossaryStart: number | undefined,
+  marks: ReadonlyMap<string, number>,
+): number | undefined {
   const n = Number(/\d+/.exec(entry.label)?.[0]);
-  const glossary = sections.find((x) => x.kind === "glossary");
-  const limit = glossary?.startIndex ?? entry.startIndex;
-  const body = s.slice(0, limit);
+  const limit = glossaryStart ?? entry.startIndex;
   for (const mark of [circled(n), `[${n}]`, `【${n}】`, `〔${n}〕`]) {
     if (!mark) continue;
-    const at = body.indexOf(mark);
-    if (at >= 0) return at;
+    const at = marks.get(mark);
+    if (at !== undefined && at + mark.length <= limit) return at;
   }
   return undefined;
+}
+
+const FOOTNOTE_MARK = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|\[\d{1,3}\]|【\d{1,3}】|〔\d{1,3}〕/g;
+
+/** Where each footnote mark (⑤, [5], 【5】, 〔5〕) is first printed: one scan of the text, not one per entry. */
+function firstMarks(s: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of s.matchAll(FOOTNOTE_MARK)) if (!out.has(m[0])) out.set(m[0], m.index);
+  return out;
 }
 
 const CATALOGUE_IDS = new Set(CATALOGUE.map((i) => i.id));

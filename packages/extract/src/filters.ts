@@ -12,7 +12,7 @@ export function nonFact(scan: string, q: ParsedQuantity): string | undefined {
   if ((before === "[" || before === "【" || before === "〔") && /^[\]】〕]/.test(after)) return "footnote marker";
   const name = insideName(scan, q);
   if (name) return `part of a name: ${name}`;
-  const clause = scan.slice(clauseStart(scan, q.start), q.start);
+  const clause = scan.slice(clauseStart(scan, q.start, Math.max(0, q.start - 300)), q.start);
   // 每2.5万人设置1个: a ratio that sets a standard, not a count of anything done.
   if (/每$/.test(scan.slice(q.start - 1, q.start)) || /每(?:\d|[万千百]人)/.test(clause)) return "rate standard (每…)";
   // 注册资金500万元以上36家, 60岁以上独居老人: a threshold that qualifies what is counted.
@@ -39,6 +39,7 @@ function isBoundaryAfter(scan: string, end: number): boolean {
 
 const OPEN = '“「《"';
 const CLOSE: Record<string, string> = { "“": "”", "「": "」", "《": "》", '"': '"' };
+const CLOSING = "”」》";
 const MAX_NAME = 30;
 
 /**
@@ -49,10 +50,12 @@ function insideName(scan: string, q: ParsedQuantity): string | undefined {
   const from = Math.max(lineStart(scan, q.start), q.start - MAX_NAME);
   for (let i = q.start - 1; i >= from; i--) {
     const c = scan[i] ?? "";
-    if (Object.values(CLOSE).includes(c) && c !== '"') return undefined;
+    if (CLOSING.includes(c)) return undefined;
     if (OPEN.includes(c)) {
       const close = CLOSE[c] ?? "";
-      const j = scan.indexOf(close, q.end);
+      // Looks ahead a bounded stretch only: indexOf over the whole text would make an unclosed quote quadratic.
+      const ahead = scan.slice(q.end, i + MAX_NAME + 3).indexOf(close);
+      const j = ahead < 0 ? -1 : q.end + ahead;
       if (j < 0 || j - i > MAX_NAME + 2 || scan.slice(q.end, j).includes("\n")) return undefined;
       const inner = scan.slice(i + 1, j);
       if (inner.trim() === q.printed.trim()) return undefined;

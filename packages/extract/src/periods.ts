@@ -173,8 +173,34 @@ export function findPeriodMarkers(
 
 /** Whether `at` is inside a 《title》 on its line: 《三年(2023—2025年)行动计划》 names a plan, not a period. */
 function insideTitle(scan: string, at: number): boolean {
-  const open = scan.lastIndexOf("《", at);
-  if (open < 0 || at - open > 60) return false;
+  // Looks back 60 characters only: lastIndexOf over the whole text would make a text without 《 quadratic.
+  const from = Math.max(0, at - 60);
+  const near = scan.slice(from, at + 1).lastIndexOf("《");
+  if (near < 0) return false;
+  const open = from + near;
   const between = scan.slice(open, at);
   return !between.includes("》") && !between.includes("\n");
+}
+
+/** The index of the first marker starting at or after `index` (markers are in text order and do not overlap). */
+export function firstMarkerFrom(markers: readonly PeriodMarker[], index: number): number {
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((markers[mid] as PeriodMarker).index < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The markers lying wholly in [from, to), in text order, found by binary search. */
+export function markersIn(markers: readonly PeriodMarker[], from: number, to: number): PeriodMarker[] {
+  const out: PeriodMarker[] = [];
+  for (let k = firstMarkerFrom(markers, from); k < markers.length; k++) {
+    const m = markers[k] as PeriodMarker;
+    if (m.end > to) break;
+    out.push(m);
+  }
+  return out;
 }

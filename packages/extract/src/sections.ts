@@ -67,6 +67,8 @@ export function indexSections(p: Prepared): IndexedSection[] {
   let inGlossary = false;
   let lastTopMode: SectionMode = "review";
   let partMode: SectionMode | undefined;
+  /** The last part, chapter or glossary: a section's parent. */
+  let parent: IndexedSection | undefined;
   let pos = 0;
   while (pos <= s.length) {
     const nl = s.indexOf("\n", pos);
@@ -93,7 +95,6 @@ export function indexSections(p: Prepared): IndexedSection[] {
         mode = modeOf(heading) ?? partMode ?? lastTopMode;
         if (partMode === undefined) lastTopMode = mode;
       } else {
-        const parent = [...out].reverse().find((x) => x.level < 2);
         mode = parent?.mode ?? lastTopMode;
       }
       out.push({
@@ -109,14 +110,21 @@ export function indexSections(p: Prepared): IndexedSection[] {
         headingEndIndex: a + heading.length,
         endIndex: s.length,
       });
+      const added = out[out.length - 1] as IndexedSection;
+      if (added.level < 2) parent = added;
     }
     if (nl < 0) break;
     pos = nl + 1;
   }
-  for (let i = 0; i < out.length; i++) {
+  // Each section ends where the next one of its level or higher starts: one pass from the end,
+  // keeping for each level the start of the nearest later heading at that level or above.
+  const nextAtOrAbove = [s.length, s.length, s.length];
+  for (let i = out.length - 1; i >= 0; i--) {
     const sec = out[i] as IndexedSection;
-    const next = out.slice(i + 1).find((x) => x.level <= sec.level);
-    sec.endIndex = next ? next.startIndex : s.length;
+    sec.endIndex = nextAtOrAbove[sec.level] ?? s.length;
+    for (let l = sec.level; l < nextAtOrAbove.length; l++) nextAtOrAbove[l] = sec.startIndex;
+  }
+  for (const sec of out) {
     sec.start = p.cp[sec.startIndex] ?? 0;
     sec.headingEnd = p.cp[sec.headingEndIndex] ?? 0;
     sec.end = p.cp[sec.endIndex] ?? 0;
@@ -145,4 +153,30 @@ export function splitSections(text: string): Section[] {
 /** The sections enclosing a UTF-16 index, outermost first. */
 export function sectionsAt(sections: readonly IndexedSection[], index: number): IndexedSection[] {
   return sections.filter((x) => x.startIndex <= index && index < x.endIndex).sort((a, b) => a.level - b.level);
+}
+
+/**
+ * `sectionsAt` in O(log n) a lookup: sections of one level do not overlap (each ends where the next
+ * of its level or above starts), so at most one per level encloses an index, the last of that level
+ * starting at or before it.
+ */
+export function sectionLookup(sections: readonly IndexedSection[]): (index: number) => IndexedSection[] {
+  const levels: IndexedSection[][] = [];
+  for (const sec of sections) (levels[sec.level] ??= []).push(sec);
+  return (index) => {
+    const out: IndexedSection[] = [];
+    for (const list of levels) {
+      if (!list) continue;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((list[mid] as IndexedSection).startIndex <= index) lo = mid + 1;
+        else hi = mid;
+      }
+      const sec = list[lo - 1];
+      if (sec && index < sec.endIndex) out.push(sec);
+    }
+    return out;
+  };
 }

@@ -1,5 +1,5 @@
 import type { ParsedQuantity } from "@govreport/schema";
-import type { PeriodMarker } from "./periods.js";
+import { firstMarkerFrom, type PeriodMarker } from "./periods.js";
 
 /** Where a subject may start: after a clause end, a list separator or a colon. */
 const SUBJECT_STOP = /[,，;；:：。!！?？、\n(（)）]/;
@@ -17,8 +17,11 @@ const MAX_SUBJECT = 40;
 function dropMarkers(text: string, start: number, markers: readonly PeriodMarker[]): string {
   let out = "";
   let i = start;
-  for (const m of markers) {
-    if (m.end <= start || m.index >= start + text.length) continue;
+  // Markers do not overlap, so the first one ending after `start` is at most one before the first starting at it.
+  for (let k = Math.max(0, firstMarkerFrom(markers, start) - 1); k < markers.length; k++) {
+    const m = markers[k] as PeriodMarker;
+    if (m.index >= start + text.length) break;
+    if (m.end <= start) continue;
     out += text.slice(i - start, Math.max(i, m.index) - start);
     i = Math.max(i, m.end);
   }

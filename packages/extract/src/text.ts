@@ -35,9 +35,56 @@ export function prepare(text: string): Prepared {
 export const CLAUSE_END = /[,，;；。!！?？\n]/;
 export const SENTENCE_END = /[。!！?？\n]/;
 export const SPACE = /[\s\u3000]/;
+const NEWLINE = /\n/;
+
+/**
+ * Below this length a text is walked character by character; above it, the positions of each kind
+ * of boundary are found once (one regex scan) and every clause, sentence and line lookup is a binary
+ * search, so that a text with one huge line or no 。 costs n·log n, not n² (issue 10).
+ */
+const INDEX_FROM = 2048;
+/** The texts indexed last (the extractor works on one scan text at a time) and their boundary positions. */
+const indexed: { text: string; byBoundary: Map<RegExp, Int32Array> }[] = [];
+
+function positions(s: string, boundary: RegExp): Int32Array | undefined {
+  if (s.length < INDEX_FROM) return undefined;
+  let entry = indexed.find((e) => e.text === s);
+  if (!entry) {
+    entry = { text: s, byBoundary: new Map() };
+    indexed.unshift(entry);
+    if (indexed.length > 2) indexed.pop();
+  }
+  let found = entry.byBoundary.get(boundary);
+  if (!found) {
+    const re = new RegExp(boundary.source, "g");
+    const out: number[] = [];
+    for (let m = re.exec(s); m; m = re.exec(s)) out.push(m.index);
+    found = Int32Array.from(out);
+    entry.byBoundary.set(boundary, found);
+  }
+  return found;
+}
+
+/** The number of positions below `at` in the sorted `xs`. */
+function countBelow(xs: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] as number) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** The index where the clause around `at` starts (just after the previous clause end). */
 export function clauseStart(s: string, at: number, limit = 0, boundary: RegExp = CLAUSE_END): number {
+  if (at <= limit) return at;
+  const xs = positions(s, boundary);
+  if (xs) {
+    const k = countBelow(xs, at) - 1;
+    return k >= 0 ? Math.max(limit, (xs[k] as number) + 1) : limit;
+  }
   let i = at;
   while (i > limit && !boundary.test(s[i - 1] ?? "")) i--;
   return i;
@@ -45,6 +92,12 @@ export function clauseStart(s: string, at: number, limit = 0, boundary: RegExp =
 
 /** The index where the clause around `at` ends (at the next clause end, exclusive). */
 export function clauseEnd(s: string, at: number, limit = s.length, boundary: RegExp = CLAUSE_END): number {
+  if (at >= limit) return at;
+  const xs = positions(s, boundary);
+  if (xs) {
+    const k = countBelow(xs, at);
+    return k < xs.length ? Math.min(limit, xs[k] as number) : limit;
+  }
   let i = at;
   while (i < limit && !boundary.test(s[i] ?? "")) i++;
   return i;
@@ -55,13 +108,11 @@ export const sentenceEnd = (s: string, at: number, limit = s.length) => clauseEn
 
 /** The start of the line holding `at`. */
 export function lineStart(s: string, at: number): number {
-  const i = s.lastIndexOf("\n", at - 1);
-  return i + 1;
+  return at <= 0 ? 0 : clauseStart(s, at, 0, NEWLINE);
 }
 
 export function lineEnd(s: string, at: number): number {
-  const i = s.indexOf("\n", at);
-  return i < 0 ? s.length : i;
+  return clauseEnd(s, Math.max(0, at), s.length, NEWLINE);
 }
 
 /** Moves [start, end) inward past spaces (ASCII, full-width and others). */
