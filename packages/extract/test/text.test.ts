@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CLAUSE_END, clauseEnd, clauseStart, lineEnd, lineStart, SENTENCE_END } from "./text.js";
+import { CLAUSE_END, clauseEnd, clauseStart, lineEnd, lineStart, SENTENCE_END } from "../src/text.js";
 
 /** The character walk the indexed lookups replace. */
 function walkStart(s: string, at: number, limit: number, b: RegExp): number {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { indexSections, sectionLookup, sectionsAt } from "./sections.js";
-import { prepare } from "./text.js";
+import { indexSections, sectionLookup, sectionsAt } from "../src/sections.js";
+import { prepare } from "../src/text.js";
 
 describe("sectionLookup", () => {
   const text = fc
