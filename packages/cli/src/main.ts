@@ -1,4 +1,4 @@
-import { type OptionSpec, parseArgs } from "./args.js";
+import { commandIndex, type OptionSpec, parseArgs } from "./args.js";
 import { COMMANDS, findCommand, GLOBAL_OPTIONS } from "./commands/registry.js";
 import type { Context, Output } from "./context.js";
 import { CliError, EXIT, formatCliError } from "./errors.js";
@@ -22,18 +22,6 @@ function defaultLang(env: NodeJS.ProcessEnv): "zh" | "en" {
   return /^zh/i.test(l) ? "zh" : "en";
 }
 
-/** Index of the command word: the first argument that is neither an option nor a global option's value. */
-function commandIndex(argv: readonly string[]): number {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? "";
-    if (a === "--") return i + 1 < argv.length ? i + 1 : -1;
-    if (!a.startsWith("-") || a === "-") return i;
-    const g = GLOBAL_OPTIONS.find((o) => `--${o.name}` === a);
-    if (g?.value) i++;
-  }
-  return -1;
-}
-
 /**
  * Runs one command line and returns the exit code. Only the chosen command's module is imported,
  * so --help and --version load neither zod nor yaml.
@@ -43,7 +31,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const noColor = argv.includes("--no-color");
   const err = colors(useColor(io.stderr, io.env, noColor));
   try {
-    const first = commandIndex(argv);
+    const first = commandIndex(argv, GLOBAL_OPTIONS);
     const name = first < 0 ? undefined : argv[first];
     const spec = name === undefined ? undefined : findCommand(name);
     if (name !== undefined && name !== "help" && !spec)
