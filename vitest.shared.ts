@@ -41,6 +41,8 @@ if (typeof Builtins.Object.groupBy !== "function") {
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
 export const workspaceAlias = {
+  // Before "@govreport/data", which would otherwise take "@govreport/data/panel" as a path under it.
+  "@govreport/data/panel": fileURLToPath(new URL("./packages/data/src/panel-entry.ts", import.meta.url)),
   "@govreport/schema": src("schema"),
   "@govreport/extract": src("extract"),
   "@govreport/data": src("data"),

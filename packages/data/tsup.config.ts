@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: { index: "src/index.ts", panel: "src/panel-entry.ts" },
   format: ["esm"],
   dts: true,
   // scripts/build.ts empties dist/ and writes the data files before tsup runs: keep them.
