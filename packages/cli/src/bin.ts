@@ -10,13 +10,18 @@ for (const stream of [process.stdout, process.stderr])
     throw e;
   });
 
-// No top-level await: this module is also bundled as CommonJS (see tsup.config.ts).
-void main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  env: process.env,
-  cwd: process.cwd(),
-}).then((code) => {
-  process.exitCode = code;
-});
+// A batch's worker thread: the same launcher, answering one file's command line at a time.
+if (process.env.GOVREPORT_BATCH_WORKER === "1") {
+  void import("./batch/worker.js").then(({ workerLoop }) => workerLoop(main));
+} else {
+  // No top-level await: this module is also bundled as CommonJS (see tsup.config.ts).
+  void main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -62,6 +62,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`${mainHelp(err)}\n`);
       return EXIT.usage;
     }
+    if (spec.batch) {
+      const { isBatch } = await import("./batch/inputs.js");
+      if (isBatch(args.positionals, io.cwd)) {
+        const { runBatch } = await import("./batch/run.js");
+        return await runBatch(spec, args, io, main);
+      }
+    }
     const { min, max } = spec.positionals;
     const n = args.positionals.length;
     if (n < min || n > max)

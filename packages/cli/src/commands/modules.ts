@@ -16,4 +16,6 @@ export const MODULES = {
   schema: () => import("./schema.js"),
   show: () => import("./show.js"),
   diff: () => import("./diff.js"),
+  panel: () => import("./panel.js"),
+  promises: () => import("./promises.js"),
 } satisfies Record<string, () => Promise<CommandModule>>;

@@ -16,11 +16,22 @@ export interface CommandSpec {
   options: readonly OptionSpec[];
   examples: readonly (readonly [command: string, what: string])[];
   exit: string;
+  /** For commands that take many files: what a folder is searched for. */
+  batch?: { pattern: RegExp };
   load(): Promise<CommandModule>;
 }
 
 const json: OptionSpec = { name: "json", description: "Print a stable machine-readable JSON result on stdout" };
 const force: OptionSpec = { name: "force", description: "Replace the output if it already exists" };
+const jobs: OptionSpec = {
+  name: "jobs",
+  short: "j",
+  value: "<n>",
+  description:
+    "With several files: how many worker threads run them (default: the number of cores; 1 runs them in this thread)",
+};
+const BATCH_NOTE =
+  " Several files, a folder (searched recursively) or a quoted glob run in one process, --jobs worker threads at a time: each file's output as for one file, in order, then a summary line on stderr (a progress bar on a terminal); a bad file is reported and the others go on; the exit code is the worst file's; with --json, one JSON line per file (NDJSON).";
 const out = (what: string): OptionSpec => ({ name: "output", short: "o", value: "<path>", description: what });
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
@@ -43,45 +54,48 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "validate",
     summary: "Check a report file (YAML or JSON): schema, arithmetic, provenance",
-    usage: "govreport validate <report.yaml|report.json|-> [--source <text>] [--json]",
-    description:
-      "Parses the report (YAML or JSON, by extension or content; - reads stdin), reports schema problems with file:line:column and JSON path, then runs every consistency check: comparisons, relations, units, bounds, and provenance of each quote against the source text. The source is --source, or the report's source.file resolved relative to the report; its sha256 is compared with source.sha256. Findings the report acknowledges are listed as such and do not make it invalid.",
-    positionals: { min: 1, max: 1, names: "<report>" },
+    usage: "govreport validate <report.yaml|report.json|-|folder|glob>… [--source <text>] [--json] [--jobs <n>]",
+    description: `Parses the report (YAML or JSON, by extension or content; - reads stdin), reports schema problems with file:line:column and JSON path, then runs every consistency check: comparisons, relations, units, bounds, and provenance of each quote against the source text. The source is --source, or the report's source.file resolved relative to the report; its sha256 is compared with source.sha256. Findings the report acknowledges are listed as such and do not make it invalid.${BATCH_NOTE}`,
+    positionals: { min: 1, max: Number.POSITIVE_INFINITY, names: "<report>…" },
     options: [
       { name: "source", short: "s", value: "<text file>", description: "Source text to check quotes against" },
       json,
+      jobs,
     ],
     examples: [
       ["govreport validate packages/data/reports/zhangjiang-2023-h1/report.yaml", "validate a report and its quotes"],
       ["govreport validate draft.yaml --source report.txt", "check quotes against another copy of the text"],
       ["cat draft.json | govreport validate - --json", "read stdin, print JSON"],
+      ["govreport validate reports/ --jobs 2 --json > results.ndjson", "a folder of reports, one JSON line each"],
     ],
     exit: EXIT_VALIDATE,
+    batch: { pattern: /\.(ya?ml|json)$/i },
     load: MODULES.validate,
   },
   {
     name: "check",
     summary: "Proofread a report's raw text: find figures that do not add up",
-    usage: "govreport check <report.txt|-> [--json]",
-    description:
-      "Extracts the figures from the text and recomputes what the text states: changes against a baseline (比去年同期13.88亿元增长6.39亿元), percentages, percentage points, and the relations the extractor recognizes: breakdowns of a total (4718家(镇域企业2506家、管镇企业2212家)), rates over their parts (主动公开率98%) and growth targets on a base. Each inconsistency is printed with its line and column in the text, the quote (and the lines of figures printed elsewhere), the figure as stated and the figure the other printed numbers give. Reads UTF-8, UTF-16 (with BOM) and GBK/GB18030.",
-    positionals: { min: 1, max: 1, names: "<text>" },
-    options: [json],
+    usage: "govreport check <report.txt|-|folder|glob>… [--json] [--jobs <n>]",
+    description: `Extracts the figures from the text and recomputes what the text states: changes against a baseline (比去年同期13.88亿元增长6.39亿元), percentages, percentage points, and the relations the extractor recognizes: breakdowns of a total (4718家(镇域企业2506家、管镇企业2212家)), rates over their parts (主动公开率98%) and growth targets on a base. Each inconsistency is printed with its line and column in the text, the quote (and the lines of figures printed elsewhere), the figure as stated and the figure the other printed numbers give. Reads UTF-8, UTF-16 (with BOM) and GBK/GB18030.${BATCH_NOTE}`,
+    positionals: { min: 1, max: Number.POSITIVE_INFINITY, names: "<text>…" },
+    options: [json, jobs],
     examples: [
       ["govreport check packages/data/reports/zhangjiang-2023-h1/source.txt", "proofread a report"],
       ["govreport check draft.txt --json > findings.json", "machine-readable findings"],
       ["pbpaste | govreport check -", "proofread text from the clipboard"],
+      ["govreport check reports/ --jobs 2", "a folder of texts in one process"],
     ],
-    exit: "0 no inconsistency; 1 inconsistencies found; 2 usage error or unreadable input",
+    exit: "0 no inconsistency; 1 inconsistencies found; 2 usage error or unreadable input (several files: the worst)",
+    batch: { pattern: /\.txt$/i },
     load: MODULES.check,
   },
   {
     name: "extract",
     summary: "Draft a report file (YAML or JSON) from raw text",
-    usage: "govreport extract <report.txt|-> [-o draft.yaml] [--format yaml|json] [--id <id>] [--force]",
-    description:
-      "Finds the figures in the text and writes a draft report: identity, period, observations with verbatim quotes and offsets, comparisons and relations. The draft is a machine's reading: review every observation before publishing it, then run govreport validate. Without -o the draft goes to stdout.",
-    positionals: { min: 1, max: 1, names: "<text>" },
+    usage:
+      "govreport extract <report.txt|-> [-o draft.yaml] [--format yaml|json] [--id <id>] [--force]  |  govreport extract <files|folder|glob>… -o <folder> [--jobs <n>] [--json]",
+    description: `Finds the figures in the text and writes a draft report: identity, period, observations with verbatim quotes and offsets, comparisons and relations. The draft is a machine's reading: review every observation before publishing it, then run govreport validate. Without -o the draft goes to stdout. With several files, a folder or a glob, -o names a folder (made if missing) and each draft is written there as <text file name>.yaml (or .json with --format json); two inputs with the same name are refused before anything is written.${BATCH_NOTE}`,
+    positionals: { min: 1, max: Number.POSITIVE_INFINITY, names: "<text>…" },
     options: [
       out("Write the draft here (atomically; never over an existing file without --force)"),
       {
@@ -93,12 +107,16 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       { name: "id", value: "<id>", description: "Report id (default: from the file name)" },
       force,
+      jobs,
+      { name: "json", description: "With several files: one JSON line per file (NDJSON) instead of messages" },
     ],
     examples: [
       ["govreport extract report.txt -o draft.yaml", "write a YAML draft"],
       ["govreport extract report.txt --format json --id beijing-2023", "JSON on stdout with a chosen id"],
+      ["govreport extract texts/ -o drafts/", "a draft per text: drafts/<name>.yaml"],
     ],
-    exit: "0 written; 2 usage error, unreadable input, or output exists",
+    exit: "0 written; 2 usage error, unreadable input, or output exists (several files: the worst)",
+    batch: { pattern: /\.txt$/i },
     load: MODULES.extract,
   },
   {
@@ -171,6 +189,46 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     exit: "0 compared; 1 a report is invalid; 2 usage error or unreadable input",
     load: MODULES.diff,
+  },
+  {
+    name: "panel",
+    summary: "Build a tidy panel from many reports: jurisdiction × indicator × period × role",
+    usage: "govreport panel <files|folder|glob>… [--format csv|json|datapackage] [-o <path>] [--force]",
+    description:
+      "Reads many reports (raw texts, extracted on the fly, or report files) and writes one row per jurisdiction × indicator × period × role (actual, target, baseline) with value, unit, value in base unit, qualifier, report id, quote and offset, under the column definitions of @govreport/data's observations.csv. Catalogue indicators are matched across reports; an indicator the catalogue does not cover stays its report's own (indicator_key <report id>/<local id>) and is never merged by a guess. Where several figures share a key, the row keeps the latest report's and lists the others (restated_in, other_figures). Formats: csv (default, stdout), json (records), datapackage (a Frictionless data package folder: datapackage.json and panel.csv; needs -o).",
+    positionals: { min: 1, max: Number.POSITIVE_INFINITY, names: "<files>…" },
+    options: [
+      {
+        name: "format",
+        short: "f",
+        value: "<csv|json|datapackage>",
+        choices: ["csv", "json", "datapackage"],
+        description: "Output format (default: csv)",
+      },
+      out("Output file (csv, json) or folder (datapackage); default stdout"),
+      force,
+    ],
+    examples: [
+      ["govreport panel reports/ > panel.csv", "every report in a folder, as CSV"],
+      ["govreport panel hebei_*.txt --format datapackage -o hebei-panel/", "a data package of a series"],
+    ],
+    exit: "0 written; 1 a report is invalid (the others are still used); 2 usage error, unreadable input, or output exists",
+    load: MODULES.panel,
+  },
+  {
+    name: "promises",
+    summary: "Pair each year's targets with the results stated in the next report",
+    usage: "govreport promises <files|folder|glob>… [--json]",
+    description:
+      "Pairs each target a report sets for its year Y with the actual for Y that the same jurisdiction's next report states, and gives a verdict: met, met within rounding (the result rounds to the target at the target's printed precision), missed, not comparable (units that do not convert, or a range as result), no result stated (the next report gives no figure for the indicator), or no result found (a report-local indicator: the next report may state it in other words). 左右/约 means about: a result within ±5% of the target meets it (the tolerance is printed with each such verdict); 以上/不低于 is a floor, 以内/不超过/控制在 a ceiling (met by staying under it), 6%-6.5% a range. A catalogue indicator matches by id; a report-local one only when both reports print the same subject. A main target (主要预期目标) of last year that this year's report does not set again is listed as explicitly absent (not stated), or as not found when the report's list of main targets was not found. Every pair shows both quotes. Inputs are raw texts (extracted on the fly) or report files.",
+    positionals: { min: 1, max: Number.POSITIVE_INFINITY, names: "<files>…" },
+    options: [json],
+    examples: [
+      ["govreport promises hebei_2023.txt hebei_2024.txt hebei_2025.txt", "did they do what they promised?"],
+      ["govreport promises reports/ --json > promises.json", "machine-readable pairs"],
+    ],
+    exit: "0 paired; 1 a report is invalid (the others are still used); 2 usage error or unreadable input",
+    load: MODULES.promises,
   },
 ];
 

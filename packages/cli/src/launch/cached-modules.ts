@@ -51,4 +51,6 @@ export const MODULES: Modules = {
   schema: () => load("schema"),
   show: () => load("show"),
   diff: () => load("diff"),
+  panel: () => load("panel"),
+  promises: () => load("promises"),
 };
