@@ -1,5 +1,14 @@
 import { createHash } from "node:crypto";
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -93,11 +102,16 @@ describe("bad inputs: one clear line, exit 2, no stack trace", () => {
     ["validate", "huge.yaml", /21\.0 MB, larger than the 20\.0 MB limit/, false],
     ["check", "huge.txt", /larger than the 20\.0 MB limit/, false],
     ["validate", "missing", /no such file/, false],
-    ["check", "directory", /is a directory/, false],
     ["export", "directory", /is a directory/, false],
   ])("%s %s", (command, name, cause, place) => {
     const path = generated[name] as string;
     expectRefusal([command, path, ...(command === "export" ? ["--format", "json"] : [])], path, cause, place);
+  });
+
+  it("reads a folder given to check as a batch, and refuses one with no texts in it", () => {
+    const empty = join(tmp, "empty-folder");
+    mkdirSync(empty);
+    expectRefusal(["check", empty], empty, /no input files in this folder/, false);
   });
 
   it("refuses an unreadable file", () => {
@@ -122,7 +136,7 @@ describe("bad inputs: one clear line, exit 2, no stack trace", () => {
   it.each([
     [["frobnicate"], /unknown command "frobnicate"/],
     [["validate"], /missing arguments: usage: govreport validate/],
-    [["validate", "a", "b"], /too many arguments/],
+    [["diff", "a", "b", "c"], /too many arguments/],
     [["validate", "x.yaml", "--bogus"], /unknown option --bogus \(see govreport validate --help\)/],
     [["export", "x.yaml", "--format", "xml"], /--format must be one of csv, json, datapackage, not "xml"/],
     [["export", "x.yaml"], /--format is required/],
