@@ -2,7 +2,8 @@
  * Scores the extractor against the curated Zhangjiang data (in-sample: the rules were written
  * reading it) and against the hand-annotated shared reports (test/heldout/*.truth.json), each on
  * its clean text and on layout variants of it (hard-wrapped, joined, CRLF with full-width digits),
- * then runs it on every shared report: `pnpm --filter @govreport/extract evaluate [--limit N]`.
+ * then runs it on every shared report, and ends with the table of scores:
+ * `pnpm --filter @govreport/extract evaluate [--limit N]` (N: entries per printed list, default 10).
  * Without the shared texts it prints one line and scores Zhangjiang only; with
  * GOVREPORT_REQUIRE_SHARED=1 their absence is an error.
  * Exit codes: 0 ok, 2 data missing or invalid (the message names the file and the cause).
@@ -24,7 +25,7 @@ import { heldoutFigures, heldoutSource, heldoutTruthFiles, loadHeldoutTruth } fr
 import { HELDOUT, loadTruth, SHARED_REPORTS, sharedReportPaths, ZHANGJIANG } from "./paths.js";
 
 function main(): number {
-  let limit = 25;
+  let limit = 10;
   try {
     const { values } = parseArgs({ options: { limit: { type: "string" } } });
     if (values.limit !== undefined) {
@@ -110,8 +111,6 @@ function main(): number {
       );
     process.stdout.write("\n");
   }
-  process.stdout.write(`${formatTable(rows)}\n\n`);
-
   process.stdout.write(`Shared reports (${SHARED_REPORTS}):\n`);
   for (const file of sharedReportPaths()) {
     const text = readFileSync(file, "utf8");
@@ -132,6 +131,8 @@ function main(): number {
       process.stdout.write(`    ${describeRelation(x, r.report)}  → ${found.join(", ") || "holds"}\n`);
     }
   }
+  // The table last, where a reader of the test command's output looks first.
+  process.stdout.write(`\n${formatTable(rows)}\n`);
   return 0;
 }
 
