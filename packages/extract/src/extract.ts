@@ -30,7 +30,7 @@ import { proposeRelations } from "./relations.js";
 import { type IndexedSection, indexSections, type Section, type SectionMode, sectionLookup } from "./sections.js";
 import { sha256HexSync } from "./sha256.js";
 import { subjectAfter, subjectBefore } from "./subject.js";
-import { clauseEnd, clauseStart, lineEnd, lineStart, prepare, trimSpan } from "./text.js";
+import { clauseEnd, clauseStart, lineEnd, lineStart, originalSlice, prepare, trimSpan } from "./text.js";
 
 export interface ExtractOptions {
   /** Report id; default `draft-` and the first 12 hex digits of the text's SHA-256. */
@@ -153,6 +153,10 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
   const skipped: SkippedFigure[] = [];
   const p = prepare(text);
   const s = p.scan;
+  if (p.wrap)
+    warnings.push(
+      `the text looks hard-wrapped at ${p.wrap.width} characters: ${p.wrap.joined} line breaks inside paragraphs were joined before reading (quotes keep them); the layout is doubtful, check figures near line ends`,
+    );
   const bodyStart = s.startsWith("#") ? Math.min(s.length, lineEnd(s, 0) + 1) : 0;
   const sections = indexSections(p);
   const sectionsAt = sectionLookup(sections);
@@ -167,7 +171,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
   // Figures that are facts.
   const found: ParsedQuantity[] = [];
   for (const raw of findQuantities(s)) {
-    const q = { ...raw, printed: text.slice(raw.start, raw.end) };
+    const q = { ...raw, printed: originalSlice(p, raw.start, raw.end) };
     const reason =
       q.start < bodyStart
         ? "source comment line"
@@ -384,7 +388,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
   // Observations first, then the baselines that take their observation's indicator.
   const ordered = [...observationFigures].sort((a, b) => Number(a.kind === "baseline") - Number(b.kind === "baseline"));
   for (const f of ordered) {
-    const quote = text.slice(f.quoteStart, f.quoteEnd);
+    const quote = originalSlice(p, f.quoteStart, f.quoteEnd);
     const headings = f.sections.map((x) => x.heading).join(" ");
     const raw = f.subject && f.rawSubject.includes(f.subject) ? f.rawSubject : "";
     const suggestions = suggestIndicators(f.subject, f.q.unit, quote, raw);
@@ -412,7 +416,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
   }
   for (const f of observationFigures) {
     const indicator = suggestionsOf.get(f)?.indicator ?? "";
-    const quote = text.slice(f.quoteStart, f.quoteEnd);
+    const quote = originalSlice(p, f.quoteStart, f.quoteEnd);
     const o: Observation = {
       id: f.id,
       indicator,
@@ -449,7 +453,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
       kind: f.kind,
       observation: owner.id,
       subject: f.subject,
-      quote: text.slice(f.quoteStart, f.quoteEnd),
+      quote: originalSlice(p, f.quoteStart, f.quoteEnd),
       offset: p.cp[f.quoteStart] ?? 0,
       section: sectionPath(f.sections),
       period: f.period,

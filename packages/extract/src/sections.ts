@@ -1,5 +1,5 @@
 import { normalizeSourceText } from "@govreport/schema";
-import { type Prepared, prepare, SPACE } from "./text.js";
+import { originalSlice, type Prepared, prepare, SPACE } from "./text.js";
 
 export type SectionKind = "part" | "chapter" | "section" | "glossary" | "entry";
 
@@ -80,7 +80,7 @@ export function indexSections(p: Prepared): IndexedSection[] {
     if (found) {
       const heading =
         found.kind === "glossary" ? line : found.kind === "entry" ? line.split(/[:：]/)[0] || line : headingText(line);
-      const trimmedHeading = p.original.slice(a, a + heading.length);
+      const trimmedHeading = originalSlice(p, a, a + heading.length);
       let mode: SectionMode;
       if (found.kind === "glossary") {
         inGlossary = true;

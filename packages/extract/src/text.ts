@@ -1,4 +1,5 @@
 import { normalizeDigits } from "@govreport/schema";
+import { unwrap } from "./layout.js";
 
 /**
  * The text the extractor scans: CR mapped to LF and full-width digits to ASCII, one UTF-16 unit
@@ -8,27 +9,44 @@ import { normalizeDigits } from "@govreport/schema";
 export interface Prepared {
   original: string;
   scan: string;
-  /** Code-point offset of each UTF-16 index (length + 1 entries). */
+  /** Code-point offset in the original of each UTF-16 index of `scan` (length + 1 entries). */
   cp: Uint32Array;
+  /** UTF-16 index in the original of each index of `scan`, when layout repair joined lines; else identity. */
+  origin?: Int32Array;
+  /** The hard-wrap width found and the line breaks joined (layout repair), when there were any. */
+  wrap?: { width: number; joined: number };
 }
 
+/** The original text between two scan indices: verbatim, line breaks joined by layout repair included. */
+export function originalSlice(p: Prepared, start: number, end: number): string {
+  return p.origin ? p.original.slice(p.origin[start], p.origin[end]) : p.original.slice(start, end);
+}
+
+/**
+ * The text to scan: hard-wrapped lines joined (layout.ts), full-width digits as ASCII (one unit for
+ * one). `text` is already normalised (no CR, no BOM).
+ */
 export function prepare(text: string): Prepared {
-  const scan = normalizeDigits(text.replace(/\r/g, "\n"));
-  const cp = new Uint32Array(text.length + 1);
+  const u = unwrap(text);
+  const scan = normalizeDigits(u.text);
+  const cpText = new Uint32Array(text.length + 1);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
-    cp[i] = n;
+    cpText[i] = n;
     const c = text.charCodeAt(i);
     // As the schema's codePointToIndex counts: a high surrogate and the unit after it are one
     // code point (even when the text holds a lone surrogate), so offsets agree with checkReport.
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      cp[i + 1] = n;
+      cpText[i + 1] = n;
       i++;
     }
     n++;
   }
-  cp[text.length] = n;
-  return { original: text, scan, cp };
+  cpText[text.length] = n;
+  if (!u.origin || u.width === undefined) return { original: text, scan, cp: cpText };
+  const cp = new Uint32Array(scan.length + 1);
+  for (let i = 0; i <= scan.length; i++) cp[i] = cpText[u.origin[i] as number] as number;
+  return { original: text, scan, cp, origin: u.origin, wrap: { width: u.width, joined: u.joined } };
 }
 
 /** Characters that end a clause. 、 is not one: it separates items of a list inside a clause. */

@@ -628,7 +628,8 @@ function checkProvenance(
     }
     let parsed: Quantity | undefined;
     try {
-      parsed = parseQuantity(q.printed, { units: declared });
+      // A figure a hard-wrapped text splits over two lines (85\n00亿元) is printed with its line break.
+      parsed = parseQuantity(q.printed.replace(/[ \t\u3000]*\n[ \t\u3000]*/g, ""), { units: declared });
     } catch {
       parsed = undefined;
     }
