@@ -263,7 +263,7 @@ describe("against the curated Zhangjiang data", () => {
     // The curated data is still growing, so this is a floor, not the measured score.
     expect(ev.recall).toBeGreaterThanOrEqual(0.9);
     expect(ev.precision).toBeGreaterThanOrEqual(0.9);
-  });
+  }, 60_000);
 
   it("scores the proposed relations against the curated ones", () => {
     const source = readFileSync(ZHANGJIANG.source, "utf8");
@@ -282,7 +282,7 @@ describe("against the curated Zhangjiang data", () => {
     // A floor for the in-sample score (the rules were written reading this text), not the measured one.
     expect(ev.recall).toBeGreaterThanOrEqual(0.7);
     expect(ev.precision).toBeGreaterThanOrEqual(0.7);
-  });
+  }, 60_000);
 });
 
 /** A tiny curated report over `source`, built the way report.yaml is written. */

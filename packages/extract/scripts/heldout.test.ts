@@ -82,7 +82,7 @@ function heldoutSuite(truth: HeldoutTruth) {
       expect(x).toBeGreaterThanOrEqual(0);
       expect(x).toBeLessThanOrEqual(1);
     }
-  });
+  }, 60_000);
 }
 
 describeShared(
