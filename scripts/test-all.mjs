@@ -20,12 +20,15 @@ const steps = [
   ["packaging (publint, attw)", ...turbo("lint:package"), true],
   ["consumer install", "node", ["scripts/consumer-test.mjs"], true],
   ["browser e2e", "pnpm", ["--filter", "@govreport/dashboard", "test:e2e"], true],
+  // Seeded mutations of the shipped report and text through the built CLI (prints its seed).
+  ["fuzz: CLI inputs", "pnpm", ["--filter", "@govreport/cli", "fuzz"], true],
   // Budgets are measured, not asserted (timed assertions are flaky on shared machines): these print
   // figures and ratios against baselines measured in the same run, and fail only if a script breaks.
   ["figures: extraction quality", "pnpm", ["--filter", "@govreport/extract", "evaluate"], true],
   ["figures: extraction speed", "pnpm", ["--filter", "@govreport/extract", "bench"], true],
   ["figures: CLI start-up", "pnpm", ["--filter", "@govreport/cli", "bench", "--", "--runs", "9"], true],
   ["figures: dashboard budgets", "pnpm", ["--filter", "@govreport/dashboard", "bench", "--", "--runs", "5"], true],
+  ["figures: worst cases", "pnpm", ["--filter", "@govreport/cli", "worst-cases"], true],
 ];
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
@@ -61,7 +64,9 @@ function countTests(out, figures) {
       skipped += Number(/(\d+) skipped/.exec(v[1])?.[1] ?? 0);
       continue;
     }
-    const e = /^\s*(?:[\w@/.:-]+:\s+)?(?:e2e|consumer):\s+(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(line);
+    const e = /^\s*(?:[\w@/.:-]+:\s+)?(?:e2e|consumer|fuzz):\s+(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(
+      line,
+    );
     if (e) {
       passed += Number(e[1]);
       failed += Number(e[2]);

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   chmodSync,
   cpSync,
@@ -8,6 +9,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
@@ -93,6 +95,59 @@ describe("code cache", () => {
       expect(readFileSync(file).equals(bytes)).toBe(false);
     }
     expect(run(dir).cache).toEqual(["used"]);
+  });
+
+  it("never uses twice an entry that V8 accepted the header of but aborted on (was: exit 133 on every run)", () => {
+    const dir = join(tmp, "abort");
+    const good = run(dir);
+    const file = join(dir, files(dir)[0] as string);
+    const entry = readFileSync(file);
+    // The header (magic, this bundle's sha256, the data's sha256) recomputed over changed data, as
+    // someone patching the file would: it passes every check that does not run the bytecode.
+    const data = Buffer.from(entry.subarray(72));
+    for (let at = data.length >> 2; at < data.length; at += data.length >> 3) data[at] ^= 0x55;
+    const crafted = Buffer.concat([entry.subarray(0, 40), createHash("sha256").update(data).digest(), data]);
+    writeFileSync(file, crafted);
+    const first = run(dir);
+    // Whatever V8 did with it (aborted, or rejected it), the next run does not use it again.
+    const second = run(dir);
+    expect(second.status, `first run: ${first.status} ${first.stderr.slice(-300)}`).toBe(0);
+    expect(second.stdout).toBe(good.stdout);
+    expect(readFileSync(file).equals(crafted)).toBe(false);
+    expect(run(dir).cache).toEqual(["used"]);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".using"))).toEqual([]);
+  });
+
+  it("does not read a cache file that is a FIFO or a link to /dev/zero (was: start-up hung)", () => {
+    const dir = join(tmp, "special");
+    run(dir);
+    const file = join(dir, files(dir)[0] as string);
+    rmSync(file);
+    expect(spawnSync("mkfifo", [file]).status).toBe(0);
+    let r = run(dir);
+    expect(r.status).toBe(0);
+    expect(r.cache).not.toContain("used");
+    rmSync(file, { force: true });
+    symlinkSync("/dev/zero", file);
+    r = run(dir);
+    expect(r.status).toBe(0);
+    expect(r.cache).not.toContain("used");
+  });
+
+  it("ignores relative cache roots (was: a cache folder under the working directory)", () => {
+    const cwd = mkdtempSync(join(tmp, "cwd-"));
+    for (const env of [{ GOVREPORT_CACHE_DIR: "rel" }, { XDG_CACHE_HOME: "rel", HOME: cwd }, { HOME: "rel" }]) {
+      const r = spawnSync(process.execPath, [BIN, "validate", SHIPPED_YAML], {
+        cwd,
+        env: { PATH: process.env.PATH ?? "", LANG: "C", ...env },
+        encoding: "utf8",
+      });
+      expect(r.status).toBe(0);
+      expect(readdirSync(cwd).filter((f) => f !== ".cache")).toEqual([]);
+    }
+    expect(cacheDir({ GOVREPORT_CACHE_DIR: "c" })).toBeUndefined();
+    // A relative XDG_CACHE_HOME falls back to the home folder (read by os.homedir()).
+    expect(cacheDir({ XDG_CACHE_HOME: "x" })).toMatch(/^\/.*\.cache\/govreport$/);
   });
 
   it("keeps the caches of the two most recently written other builds, and removes older ones", () => {

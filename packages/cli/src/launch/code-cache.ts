@@ -1,8 +1,21 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, isAbsolute, join } from "node:path";
 import { Script } from "node:vm";
 import { mark } from "../timing.js";
 
@@ -24,6 +37,19 @@ import { mark } from "../timing.js";
  * are removed when a new one is written (the two most recent other builds are kept). At most
  * about 600 KB per command and build. GOVREPORT_CODE_CACHE=0 or NODE_DISABLE_COMPILE_CACHE turns
  * it off.
+ *
+ * An entry is `GRCODE1\0`, the sha256 of the bundle it was made from, the sha256 of the data, then
+ * V8's data; both hashes are compared before V8 sees a byte, so bytecode of another build (V8
+ * checks only the source's length) or a damaged file is never run. Only a regular file of at most
+ * MAX_ENTRY bytes is read (not a FIFO, a device or a symbolic link, which could hang start-up).
+ * Relative cache roots are ignored: they would put the cache wherever the command runs.
+ *
+ * Bytecode is trusted by V8: a payload that is well-formed for the checks above but not for V8
+ * (written by a buggy V8, or by hand) can abort the process. That cannot be checked without
+ * running it, so an entry is never used twice after it failed: while a run uses one, a marker
+ * `<entry>.<pid>.using` exists; it is removed when the process exits normally (whatever its exit
+ * code). A marker whose process is gone means that process died while using the entry (a V8
+ * abort, or a kill): the entry and the marker are deleted and the command compiles afresh.
  */
 
 export type CacheStatus = "used" | "written" | "not written" | "rejected" | "off";
@@ -43,15 +69,16 @@ export interface RunOptions {
 
 export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   if (env.GOVREPORT_CODE_CACHE === "0" || env.NODE_DISABLE_COMPILE_CACHE) return undefined;
-  if (env.GOVREPORT_CACHE_DIR) return env.GOVREPORT_CACHE_DIR;
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "govreport");
+  // A relative root is ignored (the XDG base directory spec says so for XDG_CACHE_HOME).
+  if (env.GOVREPORT_CACHE_DIR) return isAbsolute(env.GOVREPORT_CACHE_DIR) ? env.GOVREPORT_CACHE_DIR : undefined;
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, "govreport");
   let home: string;
   try {
     home = homedir();
   } catch {
     return undefined;
   }
-  if (!home) return undefined;
+  if (!home || !isAbsolute(home)) return undefined;
   if (process.platform === "win32")
     return join(env.LOCALAPPDATA || join(home, "AppData", "Local"), "govreport", "Cache");
   if (process.platform === "darwin") return join(home, "Library", "Caches", "govreport");
@@ -70,34 +97,66 @@ function safeFolder(dir: string): boolean {
   }
 }
 
+const MAGIC = Buffer.from("GRCODE1\0", "latin1");
 const DIGEST = 32;
+const HEADER = MAGIC.length + 2 * DIGEST;
+/** Larger entries are not read: the commands bundle's is ~600 KB. */
+const MAX_ENTRY = 16 * 1024 * 1024;
 const digest = (data: Uint8Array) => createHash("sha256").update(data).digest();
 
-/**
- * The cached data, if the file holds it intact. Release builds of V8 check no checksum of a code
- * cache, and bytecode with a flipped bit can crash the process, on every later run; so the file
- * starts with the sha256 of the rest. (V8's own --verify-snapshot-checksum would need node:v8,
- * which costs more to load than crypto, which the commands load anyway.)
- */
-function readCache(file: string): { data?: Buffer; corrupt: boolean } {
-  let bytes: Buffer;
+/** A regular file's bytes, read through one descriptor with a bound; undefined for anything else. */
+function readBounded(file: string, max: number): Buffer | undefined {
+  let fd: number;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch {
-    return { corrupt: false };
+    return undefined;
   }
-  const data = bytes.subarray(DIGEST);
-  if (bytes.length <= DIGEST || !digest(data).equals(bytes.subarray(0, DIGEST))) return { corrupt: true };
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > max) return undefined;
+    const buffer = Buffer.allocUnsafe(info.size);
+    let total = 0;
+    while (total < buffer.length) {
+      const n = readSync(fd, buffer, total, buffer.length - total, null);
+      if (n === 0) break;
+      total += n;
+    }
+    return buffer.subarray(0, total);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The cached data, if the file holds an intact entry made from this very bundle. Release builds
+ * of V8 check no checksum of a code cache, and bytecode with a flipped bit can crash the process,
+ * so the data's sha256 is checked too. (V8's --verify-snapshot-checksum would need node:v8, which
+ * costs more to load than crypto, which the commands load anyway.)
+ */
+function readCache(file: string, bundleHash: Buffer): { data?: Buffer; corrupt: boolean } {
+  const bytes = readBounded(file, MAX_ENTRY);
+  if (bytes === undefined) return { corrupt: false };
+  const data = bytes.subarray(HEADER);
+  if (
+    bytes.length <= HEADER ||
+    !bytes.subarray(0, MAGIC.length).equals(MAGIC) ||
+    !bytes.subarray(MAGIC.length, MAGIC.length + DIGEST).equals(bundleHash) ||
+    !digest(data).equals(bytes.subarray(MAGIC.length + DIGEST, HEADER))
+  )
+    return { corrupt: true };
   return { data, corrupt: false };
 }
 
 /** Writes the cache atomically; false (and nothing written) where that is not possible or not safe. */
-function writeCache(dir: string, file: string, data: Buffer): boolean {
+function writeCache(dir: string, file: string, bundleHash: Buffer, data: Buffer): boolean {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!safeFolder(dir)) return false;
-    writeFileSync(tmp, Buffer.concat([digest(data), data]), { mode: 0o600 });
+    writeFileSync(tmp, Buffer.concat([MAGIC, bundleHash, digest(data), data]), { mode: 0o600 });
     renameSync(tmp, file);
   } catch {
     try {
@@ -108,6 +167,55 @@ function writeCache(dir: string, file: string, data: Buffer): boolean {
     return false;
   }
   pruneOtherBuilds(dir, file);
+  return true;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Whether a run died while using `file` (its `.using` marker outlived it): then the entry is
+ * deleted with the markers, and true is returned.
+ */
+function diedUsing(dir: string, file: string): boolean {
+  const prefix = `${basename(file)}.`;
+  let died = false;
+  try {
+    for (const name of readdirSync(dir)) {
+      if (!name.startsWith(prefix) || !name.endsWith(".using")) continue;
+      const pid = Number(name.slice(prefix.length, -".using".length));
+      if (!Number.isInteger(pid) || alive(pid)) continue;
+      died = true;
+      unlinkSync(join(dir, name));
+    }
+    if (died) unlinkSync(file);
+  } catch {
+    // Another run cleaned up first.
+  }
+  return died;
+}
+
+/** Marks `file` as used by this process until it exits; false when the marker cannot be made (then the entry is not used). */
+function markUsing(file: string): boolean {
+  const marker = `${file}.${process.pid}.using`;
+  try {
+    writeFileSync(marker, "", { flag: "wx", mode: 0o600 });
+  } catch {
+    return false;
+  }
+  process.once("exit", () => {
+    try {
+      unlinkSync(marker);
+    } catch {
+      // Removed already.
+    }
+  });
   return true;
 }
 
@@ -146,7 +254,8 @@ export function runBundle(bundle: string, options: RunOptions): unknown {
   const status = options.onStatus ?? (() => {});
   const source = readFileSync(bundle, "utf8");
   const dir = cacheDir(env);
-  const hash = dir === undefined ? "" : createHash("sha256").update(source).digest("hex").slice(0, 16);
+  const bundleHash = dir === undefined ? Buffer.alloc(0) : createHash("sha256").update(source).digest();
+  const hash = bundleHash.toString("hex").slice(0, 16);
   const variant = /^[a-z]{1,16}$/.test(options.variant) ? options.variant : "other";
   const name = /^[a-z]+/.exec(basename(bundle))?.[0] ?? "bundle";
   const file =
@@ -154,8 +263,9 @@ export function runBundle(bundle: string, options: RunOptions): unknown {
       ? undefined
       : join(dir, `${name}-${hash}-${variant}-${process.arch}-v8-${process.versions.v8}.v8`);
   const usable = dir !== undefined && safeFolder(dir);
-  const read = file !== undefined && usable ? readCache(file) : { corrupt: false };
-  const cached = read.data;
+  const died = file !== undefined && usable && diedUsing(dir, file);
+  const read = file !== undefined && usable && !died ? readCache(file, bundleHash) : { corrupt: false };
+  const cached = read.data !== undefined && file !== undefined && markUsing(file) ? read.data : undefined;
   mark(`${name}.cjs and its code cache read`);
 
   // The same wrapper as Node's CommonJS loader, so the bundle sees require, module and exports.
@@ -165,14 +275,15 @@ export function runBundle(bundle: string, options: RunOptions): unknown {
   mark(hit ? `${name}.cjs compiled from the code cache` : `${name}.cjs compiled`);
   if (file === undefined) status("off", "code cache turned off");
   else if (hit) status("used", `${file} (${Math.round(cached.length / 1024)} KB)`);
-  else if (read.corrupt) status("rejected", `${file} is damaged; compiled afresh`);
+  else if (died) status("rejected", `${file} was in use by a run that died; deleted, compiled afresh`);
+  else if (read.corrupt) status("rejected", `${file} is damaged or of another build; compiled afresh`);
   else if (cached) status("rejected", `${file} was rejected by V8; compiled afresh`);
 
   if (dir !== undefined && file !== undefined && !hit)
     // At exit the cache holds every function this run compiled, not only the top level.
     process.once("exit", (code) => {
       if (code > 1) return; // a run cut short by an error compiled little worth keeping
-      if (writeCache(dir, file, script.createCachedData())) status("written", file);
+      if (writeCache(dir, file, bundleHash, script.createCachedData())) status("written", file);
       else status("not written", `${dir} cannot be written, or others can write to it`);
     });
 
