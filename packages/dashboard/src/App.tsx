@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
+import { LocalBanner } from "./components/LocalBanner.js";
 import { MESSAGES } from "./i18n.js";
 import type { LoadedReport } from "./model/loaded.js";
 import { DEFAULT_REPORT, SHIPPED_IDS, shippedReport } from "./model/shipped.js";
@@ -20,9 +21,17 @@ export function App() {
   const [local, setLocal] = useState<LoadedReport | null>(null);
   const m = MESSAGES[state.lang];
 
+  // A link naming a report that does not exist says so; it never silently shows another report.
+  const unknownReport = state.report !== "local" && !SHIPPED_IDS.includes(state.report);
   const loaded: LoadedReport | undefined =
-    state.report === "local" ? (local ?? undefined) : (shippedReport(state.report) ?? shippedReport(DEFAULT_REPORT));
+    state.report === "local" ? (local ?? undefined) : unknownReport ? undefined : shippedReport(state.report);
 
+  // On a narrow screen the tabs scroll sideways: keep the active one in view.
+  useEffect(() => {
+    document
+      .querySelector<HTMLElement>(`nav.tabs a[data-view="${state.view}"]`)
+      ?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [state.view]);
   useEffect(() => {
     document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
   }, [state.lang]);
@@ -47,6 +56,13 @@ export function App() {
   let body: React.ReactNode;
   if (state.view === "load") {
     body = <LoadView lang={state.lang} onLoaded={setLocal} onOpen={openLocal} current={local} />;
+  } else if (unknownReport) {
+    body = (
+      <div className="notice" role="alert" data-testid="unknown-report">
+        <p>{m.unknownReport(state.report)}</p>
+        <a href={href({ view: state.view, report: DEFAULT_REPORT, lang: state.lang })}>{m.openDefault}</a>
+      </div>
+    );
   } else if (!loaded) {
     body = (
       <div className="notice" role="status">
@@ -72,6 +88,10 @@ export function App() {
 
   return (
     <div className="app">
+      {/* A button, not a link to #main: the hash holds the app's state. */}
+      <button type="button" className="skip-link" onClick={() => document.getElementById("main")?.focus()}>
+        {m.skipToContent}
+      </button>
       <header className="top">
         <div className="brand">
           <h1>{m.appTitle}</h1>
@@ -124,7 +144,10 @@ export function App() {
           ))}
         </nav>
       </header>
-      <main id="main" data-view={state.view}>
+      <main id="main" data-view={state.view} tabIndex={-1}>
+        {loaded && loaded.origin !== "shipped" && state.view !== "load" && (
+          <LocalBanner loaded={loaded} lang={state.lang} />
+        )}
         <ErrorBoundary key={`${state.view}:${state.report}`} title={m.error}>
           <Suspense fallback={<p className="loading">{m.loading}</p>}>{body}</Suspense>
         </ErrorBoundary>

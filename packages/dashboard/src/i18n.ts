@@ -1,4 +1,7 @@
 import type { Qualifier, Role, Severity } from "@govreport/schema";
+import { LIMITS, type LimitProblem } from "./load/limits.js";
+
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
 export type Lang = "zh" | "en";
 
@@ -15,6 +18,16 @@ const zh = {
     checks: "核查",
     load: "载入报告",
   },
+  skipToContent: "跳到正文",
+  unknownReport: (id: string) => `没有编号为“${id}”的报告。`,
+  openDefault: "打开默认报告",
+  banner: {
+    draft: "草稿:由机器从原文提取,未经人工核对。",
+    draftDetail: "数字、类型和时期可能有误;主要指标由程序挑选,请逐条核对原文。",
+    localFile: "本地文件,未经核实。",
+    localFileDetail: "这是你在本页载入的文件,不是本站发布的报告。",
+    mimics: "注意:该文件使用了某份内置报告的编号、标题或 SHA-256,但它不是那份报告。",
+  },
   report: "报告",
   place: "地区",
   session: "会议",
@@ -26,17 +39,23 @@ const zh = {
   sha256: "SHA-256",
   characters: "字符",
   headline: "主要指标",
+  headlineDraft: "主要指标(程序挑选,未经核对)",
   yoyHeadline: "同比",
   checksState: "核查结果",
   checksValid: "无未说明的错误",
   checksInvalid: "存在未说明的错误",
   acknowledgedCount: "已说明",
+  checksUnverified: "本地载入,未经人工核实",
+  openCount: (n: number) => `${n} 未说明`,
+  explainedCount: (n: number) => `${n} 已说明`,
+  findingBadge: (n: number) => `核查发现 ${n} 条`,
   observationsCount: "条观测",
   more: (n: number) => `另有${n}条`,
   vsBaseline: "比",
   increase: "增长",
   decrease: "下降",
   seeInText: "查看原文",
+  englishUnits: "英文单位",
   openInExplorer: "在明细中查看",
   roles: { actual: "实际", target: "目标", plan: "计划", baseline: "基数" } satisfies Record<Role, string>,
   qualifiers: {
@@ -50,6 +69,7 @@ const zh = {
   severities: { error: "错误", warning: "警告", info: "提示" } satisfies Record<Severity, string>,
   chart: {
     yoy: "同比:本期与上年同期",
+    span: (from: string, to: string) => `变化:${from}→${to}`,
     current: "本期",
     baseline: "上年同期",
     rates: "比率(0-100%)",
@@ -101,6 +121,7 @@ const zh = {
     download: "下载 CSV",
     clear: "清除筛选",
     sortBy: "排序",
+    moreRows: (n: number) => `显示更多(还有 ${n} 条)`,
   },
   sourceView: {
     noText: "该报告没有原文可供标注。载入报告时可同时选择其原文(.txt)。",
@@ -151,7 +172,25 @@ const zh = {
     localGone: "载入的报告只保存在本页内存中,刷新后需重新载入。",
     current: "当前载入的报告",
     warnings: (n: number) => `${n} 条提取提示`,
-    tooLarge: (file: string) => `${file} 过大(上限 20 MB)`,
+    tooLarge: (file: string) => `${file} 过大(上限 ${mb(LIMITS.fileBytes)} MB)`,
+    limit: (file: string, p: LimitProblem) =>
+      "bytes" in p
+        ? `${file}:文本 ${mb(p.bytes)} MB,超过上限 ${mb(LIMITS.textBytes)} MB(政府工作报告通常不到 0.2 MB)。未处理。`
+        : p.limit === "depth"
+          ? `${file}${p.line ? `:${p.line}` : ""}:嵌套超过 ${LIMITS.depth} 层,不是报告数据。未处理。`
+          : p.limit === "stringChars"
+            ? `${file}:${p.at} 的字符串有 ${p.chars} 个字符,超过上限 ${LIMITS.stringChars}。未处理。`
+            : `${file}:${p.count} 条观测,超过上限 ${LIMITS.observations}。未处理。`,
+  },
+  share: {
+    copyLink: "复制链接",
+    cite: "引用",
+    csv: "下载 CSV",
+    png: "下载 PNG",
+    copiedLink: "链接已复制",
+    copiedCite: "引用文字已复制",
+    copyFailed: "无法写入剪贴板,请手动复制",
+    sourceLine: (place: string, title: string) => `来源:${place}《${title}》· govreport`,
   },
   shipped: "内置报告",
   local: "本地载入",
@@ -179,6 +218,17 @@ const en: Widen<Strings> = {
     checks: "Checks",
     load: "Your own report",
   },
+  skipToContent: "Skip to content",
+  unknownReport: (id: string) => `There is no report with the id “${id}”.`,
+  openDefault: "Open the default report",
+  banner: {
+    draft: "Draft, extracted by machine.",
+    draftDetail:
+      "Not reviewed by a person: figures, roles and periods may be wrong, and the headline figures were picked by a program. Check each against the text.",
+    localFile: "Local file, not verified.",
+    localFileDetail: "A file you loaded in this page, not a report published here.",
+    mimics: "Note: this file reuses the id, title or SHA-256 of a shipped report, but it is not that report.",
+  },
   report: "Report",
   place: "Place",
   session: "Session",
@@ -190,17 +240,23 @@ const en: Widen<Strings> = {
   sha256: "SHA-256",
   characters: "characters",
   headline: "Headline indicators",
+  headlineDraft: "Headline indicators (picked by a program, not reviewed)",
   yoyHeadline: "Year on year",
   checksState: "Checks",
   checksValid: "No unexplained errors",
   checksInvalid: "Unexplained errors",
   acknowledgedCount: "explained",
+  checksUnverified: "loaded locally, not verified by a person",
+  openCount: (n: number) => `${n} not explained`,
+  explainedCount: (n: number) => `${n} explained`,
+  findingBadge: (n: number) => `${n} finding${n === 1 ? "" : "s"} of the checks`,
   observationsCount: "observations",
   more: (n: number) => `${n} more`,
   vsBaseline: "vs",
   increase: "up",
   decrease: "down",
   seeInText: "See in text",
+  englishUnits: "In English units",
   openInExplorer: "Open in explorer",
   roles: { actual: "actual", target: "target", plan: "plan", baseline: "baseline" },
   qualifiers: {
@@ -214,6 +270,7 @@ const en: Widen<Strings> = {
   severities: { error: "error", warning: "warning", info: "info" },
   chart: {
     yoy: "Year on year: this period vs the same period last year",
+    span: (from: string, to: string) => `Change: ${from} → ${to}`,
     current: "This period",
     baseline: "Same period last year",
     rates: "Rates (0–100%)",
@@ -265,6 +322,7 @@ const en: Widen<Strings> = {
     download: "Download CSV",
     clear: "Clear filters",
     sortBy: "Sort",
+    moreRows: (n: number) => `Show more (${n} left)`,
   },
   sourceView: {
     noText: "This report has no source text to annotate. Load its .txt together with the report file.",
@@ -315,7 +373,25 @@ const en: Widen<Strings> = {
     localGone: "A loaded report lives only in this page's memory; load it again after a reload.",
     current: "Currently loaded",
     warnings: (n: number) => `${n} extraction warning${n === 1 ? "" : "s"}`,
-    tooLarge: (file: string) => `${file} is too large (limit 20 MB)`,
+    tooLarge: (file: string) => `${file} is too large (limit ${mb(LIMITS.fileBytes)} MB)`,
+    limit: (file: string, p: LimitProblem) =>
+      "bytes" in p
+        ? `${file}: a text of ${mb(p.bytes)} MB is over the ${mb(LIMITS.textBytes)} MB limit (a work report is usually under 0.2 MB). Not processed.`
+        : p.limit === "depth"
+          ? `${file}${p.line ? `:${p.line}` : ""}: nested more than ${LIMITS.depth} levels deep; not a report file. Not processed.`
+          : p.limit === "stringChars"
+            ? `${file}: the string at ${p.at} has ${p.chars} characters, over the ${LIMITS.stringChars} limit. Not processed.`
+            : `${file}: ${p.count} observations, over the ${LIMITS.observations} limit. Not processed.`,
+  },
+  share: {
+    copyLink: "Copy link",
+    cite: "Cite this",
+    csv: "Download CSV",
+    png: "Download PNG",
+    copiedLink: "Link copied",
+    copiedCite: "Citation copied",
+    copyFailed: "Could not write to the clipboard; copy the text by hand",
+    sourceLine: (place: string, title: string) => `Source: ${title}, ${place} · govreport`,
   },
   shipped: "Shipped reports",
   local: "Loaded locally",

@@ -1,4 +1,5 @@
 import { CATEGORY_NAMES, type Finding, type Observation, periodLabel, type Report } from "@govreport/schema";
+import { useEffect, useRef } from "react";
 import { type Lang, MESSAGES } from "../i18n.js";
 import { categoryOf, indicatorName, printedOf } from "../model/loaded.js";
 
@@ -23,6 +24,12 @@ export function ObservationPanel({
 }) {
   const m = MESSAGES[lang];
   const s = m.sourceView;
+  const ref = useRef<HTMLElement>(null);
+  // Focus moves into the panel when it opens (or shows another figure), so a keyboard reader
+  // is not left 194 Tabs away from it; Escape closes it (the view puts focus back on the figure).
+  useEffect(() => {
+    if (obs.id) ref.current?.focus({ preventScroll: true });
+  }, [obs.id]);
   const cat = categoryOf(report, obs);
   const c = obs.comparison;
   const comparison = c
@@ -61,7 +68,20 @@ export function ObservationPanel({
     ...(obs.notes ? ([[s.notes, obs.notes]] as [string, string][]) : []),
   ];
   return (
-    <aside className="obs-panel" aria-labelledby="obs-panel-title" data-testid="obs-panel" data-obs={obs.id}>
+    <aside
+      ref={ref}
+      tabIndex={-1}
+      className="obs-panel"
+      aria-labelledby="obs-panel-title"
+      data-testid="obs-panel"
+      data-obs={obs.id}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <header>
         <h3 id="obs-panel-title">
           {s.observation} <code>{obs.id}</code>

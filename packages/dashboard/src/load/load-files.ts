@@ -1,10 +1,11 @@
 import { normalizeSourceText, type SchemaIssue, TextDecodeError } from "@govreport/schema";
 import type { LoadedReport } from "../model/loaded.js";
 import { type DecodedText, decodeProblem, decodeText } from "./decode.js";
+import { LIMITS, type LimitProblem } from "./limits.js";
 import { localReport } from "./local-report.js";
 import { fileKind, parseReportFile } from "./parse-file.js";
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_FILE_BYTES = LIMITS.fileBytes;
 
 export interface InputFile {
   name: string;
@@ -15,6 +16,7 @@ export interface InputFile {
 export type LoadMessage =
   | { kind: "unsupported"; file: string }
   | { kind: "tooLarge"; file: string }
+  | { kind: "limit"; file: string; problem: LimitProblem }
   | { kind: "syntax"; file: string; message: string; line?: number; col?: number }
   | { kind: "schema"; file: string; issues: SchemaIssue[] }
   | { kind: "encoding"; file: string; encoding: string; normalizedLineEnds: boolean }
@@ -39,8 +41,11 @@ export async function loadFiles(files: readonly InputFile[]): Promise<LoadOutcom
   for (const f of files) {
     if (f.bytes.byteLength > MAX_FILE_BYTES) messages.push({ kind: "tooLarge", file: f.name });
     else if (fileKind(f.name) === "report") reports.push(f);
-    else if (fileKind(f.name) === "text") texts.push(f);
-    else messages.push({ kind: "unsupported", file: f.name });
+    else if (fileKind(f.name) === "text") {
+      if (f.bytes.byteLength > LIMITS.textBytes)
+        messages.push({ kind: "limit", file: f.name, problem: { limit: "textBytes", bytes: f.bytes.byteLength } });
+      else texts.push(f);
+    } else messages.push({ kind: "unsupported", file: f.name });
   }
   const textFile = texts[0];
   let raw: DecodedText | undefined;
@@ -69,7 +74,8 @@ export async function loadFiles(files: readonly InputFile[]): Promise<LoadOutcom
       if (parsed.stage === "syntax") {
         const { ok: _ok, stage: _stage, ...rest } = parsed;
         messages.push({ kind: "syntax", ...rest });
-      } else messages.push({ kind: "schema", file: parsed.file, issues: parsed.issues });
+      } else if (parsed.stage === "limit") messages.push({ kind: "limit", file: parsed.file, problem: parsed.problem });
+      else messages.push({ kind: "schema", file: parsed.file, issues: parsed.issues });
       return { messages };
     }
     const notes: string[] = [];

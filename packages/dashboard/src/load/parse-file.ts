@@ -1,5 +1,6 @@
 import { parseReport, type Report, type SchemaIssue, TextDecodeError } from "@govreport/schema";
 import { type DecodedText, decodeProblem, decodeText } from "./decode.js";
+import { beyondLimits, type LimitProblem, tooDeep } from "./limits.js";
 
 export type FileKind = "report" | "text" | "unsupported";
 
@@ -13,7 +14,8 @@ export function fileKind(name: string): FileKind {
 export type ParsedReportFile =
   | { ok: true; file: string; report: Report }
   | { ok: false; file: string; stage: "syntax"; message: string; line?: number; col?: number }
-  | { ok: false; file: string; stage: "schema"; issues: SchemaIssue[] };
+  | { ok: false; file: string; stage: "schema"; issues: SchemaIssue[] }
+  | { ok: false; file: string; stage: "limit"; problem: LimitProblem };
 
 /** Line and column (1-based) of a character index. */
 export function lineCol(text: string, index: number): { line: number; col: number } {
@@ -63,11 +65,22 @@ export async function parseReportFile(file: string, bytes: Uint8Array): Promise<
     if (e instanceof TextDecodeError) return { ok: false, file, stage: "syntax", ...decodeProblem(e) };
     throw e;
   }
-  const syntax = await parseSyntax(file, text);
+  // Nesting is measured before parsing: a parser recurses, and deep enough input overflows its stack.
+  const deep = tooDeep(text);
+  if (deep) return { ok: false, file, stage: "limit", problem: { limit: "depth", at: "", line: deep.line } };
+  let syntax: Awaited<ReturnType<typeof parseSyntax>>;
+  try {
+    syntax = await parseSyntax(file, text);
+  } catch (e) {
+    if (e instanceof RangeError) return { ok: false, file, stage: "limit", problem: { limit: "depth", at: "" } };
+    throw e;
+  }
   if (!syntax.ok) {
     const { ok: _, ...rest } = syntax;
     return { ok: false, file, stage: "syntax", ...rest };
   }
+  const beyond = beyondLimits(syntax.data);
+  if (beyond) return { ok: false, file, stage: "limit", problem: beyond };
   const r = parseReport(syntax.data);
   if (!r.success) return { ok: false, file, stage: "schema", issues: r.issues };
   return { ok: true, file, report: r.report };

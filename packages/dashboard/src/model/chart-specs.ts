@@ -1,8 +1,10 @@
 import {
   CATEGORIES,
   type Category,
+  type CheckResult,
   commensurable,
   convert,
+  type Finding,
   type Localized,
   type Observation,
   parsePeriod,
@@ -13,11 +15,13 @@ import {
   type Role,
   resolveUnit,
 } from "@govreport/schema";
+import { englishFigure } from "./english.js";
 import { indicatorName, indicatorOf, printedOf } from "./loaded.js";
 
 /** A charted figure and what the tooltip and table say about it. */
 export interface Point {
   obsId: string;
+  indicator: string;
   /** Value in the chart's unit (converted when the report printed another unit of the same kind). */
   value: number;
   printed: string;
@@ -26,7 +30,26 @@ export interface Point {
   qualifier: Qualifier;
   subject?: string;
   quote: string;
+  /** The figure in English units (20.17 × 100 million yuan), when its unit has an English name. */
+  english?: string;
+  /** Findings of the checks that involve this figure (filled in by `categoryViews`). */
+  findings?: PointFinding[];
 }
+
+/** A finding on a charted figure, as the chart shows it (badge, tooltip, table). */
+export interface PointFinding {
+  code: string;
+  severity: Finding["severity"];
+  acknowledged: boolean;
+  message: Localized;
+  explanation?: Localized;
+}
+
+/**
+ * What a comparison is against: the same period a year earlier (同比, 上年同期), or another
+ * period altogether (2020 → 2025, a five-year change), which must never be called 同比.
+ */
+export type Baseline = { kind: "previous_year" } | { kind: "span"; from: string; to: string };
 
 export interface YoyItem {
   name: Localized;
@@ -83,7 +106,7 @@ export interface CountAreaItem {
 }
 
 export type ChartSpec =
-  | { kind: "yoy"; id: string; unit: string; items: YoyItem[] }
+  | { kind: "yoy"; id: string; unit: string; against: Baseline; items: YoyItem[] }
   | { kind: "rates"; id: string; family?: Localized; items: RateItem[] }
   | { kind: "progress"; id: string; items: ProgressItem[] }
   | { kind: "sum"; id: string; items: SumItem[] }
@@ -110,6 +133,7 @@ function point(obs: Observation, unit = obs.quantity.unit, declared: Report["uni
     unit === obs.quantity.unit ? obs.quantity.value : convert(obs.quantity.value, obs.quantity.unit, unit, declared);
   return {
     obsId: obs.id,
+    indicator: obs.indicator,
     value,
     printed: printedOf(obs.quantity),
     period: obs.period,
@@ -117,7 +141,13 @@ function point(obs: Observation, unit = obs.quantity.unit, declared: Report["uni
     qualifier: obs.quantity.qualifier,
     ...(obs.subject ? { subject: obs.subject } : {}),
     quote: obs.source.quote,
+    ...withEnglish(obs.quantity, declared),
   };
+}
+
+function withEnglish(q: Observation["quantity"], declared: Report["units"]): { english?: string } {
+  const en = englishFigure(q, declared);
+  return en ? { english: en } : {};
 }
 
 /** The unit most of the observations were printed in (first seen wins a tie). */
@@ -141,37 +171,111 @@ export function isRate(report: Report, obs: Observation): boolean {
   );
 }
 
-/** Year-on-year charts: observations stating a baseline, one chart per kind of unit. */
+/** The date one year earlier (2023-05-31 → 2022-05-31; 29 February → 28 February). */
+function yearEarlier(iso: string): string {
+  const y = Number(iso.slice(0, 4)) - 1;
+  const md = iso.slice(4) === "-02-29" ? "-02-28" : iso.slice(4);
+  return `${String(y).padStart(4, "0")}${md}`;
+}
+
+/**
+ * What a stated baseline is: the same period one year earlier (同比) or any other span (the
+ * 2020 figure of a 2025 five-year review: 2020 → 2025).
+ */
+export function baselineOf(current: string, baseline: string): Baseline {
+  const c = periodBounds(parsePeriod(current));
+  const b = periodBounds(parsePeriod(baseline));
+  const sameEnd = yearEarlier(c.end) === b.end || (c.end.endsWith("-02-29") && b.end.endsWith("-02-28"));
+  if (yearEarlier(c.start) === b.start && sameEnd) return { kind: "previous_year" };
+  return { kind: "span", from: baseline, to: current };
+}
+
+const baselineKey = (b: Baseline) => (b.kind === "previous_year" ? "yoy" : `${b.from}>${b.to}`);
+
+/**
+ * Splits items so that no chart draws figures more than `ratio` apart in size (4.16万亿元 beside
+ * 4059万亿元 leaves the small bars invisible). Order within each part is kept.
+ */
+export function splitByMagnitude<T>(items: readonly T[], size: (t: T) => number, ratio = 100): T[][] {
+  const sorted = items.map((t, i) => ({ t, i, s: Math.abs(size(t)) })).sort((a, b) => a.s - b.s || a.i - b.i);
+  const groups: (typeof sorted)[] = [];
+  for (const e of sorted) {
+    const g = groups.at(-1);
+    const floor = g?.find((x) => x.s > 0)?.s;
+    if (g && (floor === undefined || e.s <= floor * ratio)) g.push(e);
+    else groups.push([e]);
+  }
+  return groups
+    .map((g) => g.sort((a, b) => a.i - b.i).map((e) => e.t))
+    .sort((a, b) => items.indexOf(a[0] as T) - items.indexOf(b[0] as T));
+}
+
+/** Items per bar chart: more are split into further charts (readable on a phone, quick to draw). */
+export const MAX_ITEMS = 10;
+
+/** Consecutive runs of at most `size` items, sized evenly (23 → 8, 8, 7). */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const parts = Math.ceil(items.length / size);
+  if (parts <= 1) return [[...items]];
+  const base = Math.floor(items.length / parts);
+  const extra = items.length % parts;
+  const out: T[][] = [];
+  let at = 0;
+  for (let k = 0; k < parts; k++) {
+    const n = base + (k < extra ? 1 : 0);
+    out.push(items.slice(at, at + n));
+    at += n;
+  }
+  return out;
+}
+
+/**
+ * Comparison charts: observations stating a baseline, one chart per kind of unit and per kind
+ * of baseline (上年同期 apart from 2020 → 2025), split where sizes differ more than 100-fold.
+ */
 export function yoyCharts(report: Report, observations: readonly Observation[], idPrefix: string): ChartSpec[] {
-  const groups = new Map<string, Observation[]>();
+  const groups = new Map<string, { against: Baseline; list: Observation[] }>();
   for (const obs of observations) {
     const b = obs.comparison?.baseline;
     if (!b || isRate(report, obs) || !commensurable(obs.quantity.unit, b.quantity.unit, report.units)) continue;
     const def = resolveUnit(obs.quantity.unit, report.units);
     if (!def) continue;
-    const key = `${def.dimension}/${def.base}`;
-    groups.set(key, [...(groups.get(key) ?? []), obs]);
+    const against = baselineOf(obs.period, b.period);
+    const key = `${def.dimension}/${def.base}|${baselineKey(against)}`;
+    const g = groups.get(key) ?? { against, list: [] };
+    g.list.push(obs);
+    groups.set(key, g);
   }
-  return [...groups.values()].map((list, i) => {
-    const unit = commonUnit(list.map((o) => o.quantity.unit));
-    const items = list.map((obs): YoyItem => {
-      const b = obs.comparison?.baseline as NonNullable<NonNullable<Observation["comparison"]>["baseline"]>;
-      const c = obs.comparison as NonNullable<Observation["comparison"]>;
-      const change = c.percent ?? c.points;
-      return {
-        name: indicatorName(report, obs),
-        current: point(obs, unit, report.units),
-        baseline: {
-          value: convert(b.quantity.value, b.quantity.unit, unit, report.units),
-          printed: printedOf(b.quantity),
-          period: b.period,
-        },
-        direction: c.direction,
-        ...(change ? { change: printedOf(change) } : {}),
-      };
-    });
-    return { kind: "yoy", id: `${idPrefix}-yoy-${i}`, unit, items };
-  });
+  const charts: ChartSpec[] = [];
+  for (const { against, list } of groups.values()) {
+    const inBase = (o: Observation) => {
+      const b = o.comparison?.baseline?.quantity;
+      const base = resolveUnit(o.quantity.unit, report.units)?.base ?? o.quantity.unit;
+      const v = convert(o.quantity.value, o.quantity.unit, base, report.units);
+      return Math.max(Math.abs(v), b ? Math.abs(convert(b.value, b.unit, base, report.units)) : 0);
+    };
+    for (const part of splitByMagnitude(list, inBase).flatMap((g) => chunk(g, MAX_ITEMS))) {
+      const unit = commonUnit(part.map((o) => o.quantity.unit));
+      const items = part.map((obs): YoyItem => {
+        const b = obs.comparison?.baseline as NonNullable<NonNullable<Observation["comparison"]>["baseline"]>;
+        const c = obs.comparison as NonNullable<Observation["comparison"]>;
+        const change = c.percent ?? c.points;
+        return {
+          name: indicatorName(report, obs),
+          current: point(obs, unit, report.units),
+          baseline: {
+            value: convert(b.quantity.value, b.quantity.unit, unit, report.units),
+            printed: printedOf(b.quantity),
+            period: b.period,
+          },
+          direction: c.direction,
+          ...(change ? { change: printedOf(change) } : {}),
+        };
+      });
+      charts.push({ kind: "yoy", id: `${idPrefix}-yoy-${charts.length}`, unit, against, items });
+    }
+  }
+  return charts;
 }
 
 function commonPrefix(a: string, b: string): string {
@@ -311,6 +415,7 @@ function derivedProgress(
     const ratePrinted = printedOf(rate.quantity);
     const target: Point = {
       obsId: rate.id,
+      indicator: rate.indicator,
       value,
       printed: `${value.toFixed(base.quantity.decimals)}${unit}`,
       period: rate.period,
@@ -367,8 +472,53 @@ export function sumCharts(
   return items.length > 0 ? [{ kind: "sum", id: `${idPrefix}-sum`, items }] : [];
 }
 
-const endOf = (p: string) => Date.parse(periodBounds(parsePeriod(p)).end);
-const startOf = (p: string) => Date.parse(periodBounds(parsePeriod(p)).start);
+/** Words that say a figure counts what was added in its period (新增500家), not a level or a total. */
+const ADDED = /新增|新建|新开工|新引进|新培育|新认定|新注册|新登记|新设立|新签约|新开/u;
+/** Verbs and time words that do not change what a subject is (完成税收 and 税收 are one thing). */
+const SUBJECT_NOISE =
+  /^(?:共计|累计|全年|年内|上半年|下半年|今年|去年|力争|确保|预计|计划|完成|实现|达到|推进|加快|启动)+/u;
+
+/** The words just before the printed figure in its quote (what 新增/达到 it follows). */
+function leadIn(obs: Observation): string {
+  const q = obs.source.quote;
+  const i = q.indexOf(printedOf(obs.quantity));
+  return q.slice(Math.max(0, (i < 0 ? q.length : i) - 12), i < 0 ? q.length : i);
+}
+
+/** Whether a figure counts additions in its period (a flow) rather than a level or a total (a stock). */
+export function isAddition(obs: Observation): boolean {
+  return ADDED.test(obs.subject ?? "") || ADDED.test(leadIn(obs));
+}
+
+const subjectCore = (s: string) => s.replace(SUBJECT_NOISE, "");
+
+/**
+ * Whether two figures of one indicator measure the same thing, so a chart may set them side by
+ * side: both additions or both levels (a total of 11042家 is not set against 500家 new), and the
+ * same subject where both state one (29万平方米 of one project is not set against 约11万平方米
+ * of others).
+ */
+export function sameThing(a: Observation, b: Observation): boolean {
+  if (isAddition(a) !== isAddition(b)) return false;
+  if (!a.subject || !b.subject) return true;
+  const x = subjectCore(a.subject);
+  const y = subjectCore(b.subject);
+  return x === y || (x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x)));
+}
+
+// Periods repeat across a report's observations: parse each once (charts compare them pairwise).
+const bounds = new Map<string, { start: number; end: number }>();
+function boundsOf(p: string): { start: number; end: number } {
+  let b = bounds.get(p);
+  if (!b) {
+    const pb = periodBounds(parsePeriod(p));
+    b = { start: Date.parse(pb.start), end: Date.parse(pb.end) };
+    bounds.set(p, b);
+  }
+  return b;
+}
+const endOf = (p: string) => boundsOf(p).end;
+const startOf = (p: string) => boundsOf(p).start;
 
 /**
  * Targets for a coming period beside the latest actual before it (2012年235.2亿元 → 2013年目标282亿元),
@@ -384,6 +534,7 @@ export function aheadCharts(report: Report, observations: readonly Observation[]
         (a) =>
           a.role === "actual" &&
           a.indicator === target.indicator &&
+          sameThing(a, target) &&
           commensurable(a.quantity.unit, target.quantity.unit, report.units) &&
           endOf(a.period) < startOf(target.period),
       )
@@ -394,19 +545,30 @@ export function aheadCharts(report: Report, observations: readonly Observation[]
     const key = `${def.dimension}/${def.base}`;
     groups.set(key, [...(groups.get(key) ?? []), { actual, target }]);
   }
-  return [...groups.values()].map((pairs, i) => {
-    const unit = commonUnit(pairs.map((p) => p.target.quantity.unit));
-    return {
-      kind: "ahead",
-      id: `${idPrefix}-ahead-${i}`,
-      unit,
-      items: pairs.map(({ actual, target }) => ({
-        name: indicatorName(report, target),
-        actual: point(actual, unit, report.units),
-        target: point(target, unit, report.units),
-      })),
+  const charts: ChartSpec[] = [];
+  for (const all of groups.values()) {
+    const inBase = ({ actual, target }: { actual: Observation; target: Observation }) => {
+      const base = resolveUnit(target.quantity.unit, report.units)?.base ?? target.quantity.unit;
+      return Math.max(
+        Math.abs(convert(actual.quantity.value, actual.quantity.unit, base, report.units)),
+        Math.abs(convert(target.quantity.value, target.quantity.unit, base, report.units)),
+      );
     };
-  });
+    for (const pairs of splitByMagnitude(all, inBase).flatMap((g) => chunk(g, MAX_ITEMS))) {
+      const unit = commonUnit(pairs.map((p) => p.target.quantity.unit));
+      charts.push({
+        kind: "ahead",
+        id: `${idPrefix}-ahead-${charts.length}`,
+        unit,
+        items: pairs.map(({ actual, target }) => ({
+          name: indicatorName(report, target),
+          actual: point(actual, unit, report.units),
+          target: point(target, unit, report.units),
+        })),
+      });
+    }
+  }
+  return charts;
 }
 
 /** Where the printed figure stands in the source, for ordering figures within one quote. */
@@ -467,6 +629,19 @@ export function countAreaCharts(report: Report, observations: readonly Observati
   return charts;
 }
 
+/** The figures a chart sets side by side as one item (an actual and its target, a count and its area). */
+export function chartPairs(spec: ChartSpec): [Point, Point][] {
+  switch (spec.kind) {
+    case "ahead":
+    case "progress":
+      return spec.items.map((i) => [i.actual, i.target]);
+    case "countArea":
+      return spec.items.flatMap((i) => (i.count && i.area ? [[i.count, i.area] as [Point, Point]] : []));
+    default:
+      return [];
+  }
+}
+
 /** The observations a chart draws. */
 export function chartedIds(spec: ChartSpec): string[] {
   switch (spec.kind) {
@@ -500,8 +675,42 @@ function drawnBaselines(report: Report, obs: readonly Observation[], charts: rea
     .map((o) => o.id);
 }
 
+/** Every point a chart draws (targets computed from a rate included). */
+export function chartPoints(spec: ChartSpec): Point[] {
+  switch (spec.kind) {
+    case "yoy":
+      return spec.items.map((i) => i.current);
+    case "rates":
+      return spec.items.map((i) => i.point);
+    case "progress":
+    case "ahead":
+      return spec.items.flatMap((i) => [i.actual, i.target]);
+    case "countArea":
+      return spec.items.flatMap((i) => [i.count, i.area]).filter((p): p is Point => !!p);
+    case "sum":
+      return spec.items.flatMap((i) => [i.total, ...i.parts.map((p) => p.point)]);
+  }
+}
+
+/** The findings that involve each observation, as charts, cards and rows show them. */
+export function findingsByObservation(checks: CheckResult | undefined): Map<string, PointFinding[]> {
+  const map = new Map<string, PointFinding[]>();
+  for (const f of checks?.findings ?? []) {
+    const pf: PointFinding = {
+      code: f.code,
+      severity: f.severity,
+      acknowledged: f.acknowledged,
+      message: f.message,
+      ...(f.explanation ? { explanation: f.explanation } : {}),
+    };
+    for (const id of f.observations) map.set(id, [...(map.get(id) ?? []), pf]);
+  }
+  return map;
+}
+
 /** Every category the report has observations in, with the charts its data calls for. */
-export function categoryViews(report: Report): CategoryView[] {
+export function categoryViews(report: Report, checks?: CheckResult): CategoryView[] {
+  const findings = findingsByObservation(checks);
   const views: CategoryView[] = [];
   for (const category of CATEGORIES) {
     const obs = report.observations.filter((o) => indicatorOf(report, o)?.category === category);
@@ -514,6 +723,10 @@ export function categoryViews(report: Report): CategoryView[] {
       ...countAreaCharts(report, obs, category),
       ...rateCharts(report, obs, category),
     ];
+    for (const p of charts.flatMap(chartPoints)) {
+      const f = findings.get(p.obsId);
+      if (f) p.findings = f;
+    }
     const charted = new Set([...charts.flatMap(chartedIds), ...drawnBaselines(report, obs, charts)]);
     views.push({ category, charts, rest: obs.filter((o) => !charted.has(o.id)) });
   }

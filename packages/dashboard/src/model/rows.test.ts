@@ -44,11 +44,23 @@ describe("filterRows", () => {
 });
 
 describe("sortRows", () => {
-  it("sorts numbers numerically both ways and keeps ties in their input order", () => {
-    const asc = sortRows(rows, "value", "asc").map((r) => r.value);
+  it("ranks 20.17亿元 above 91家 (as 31.17亿元 above 9805家次): by value in base units, not the printed number", () => {
+    const ids = sortRows(rows, "value", "desc").map((r) => r.observation_id);
+    expect(ids.indexOf("tax")).toBeLessThan(ids.indexOf("enterprises"));
+    const asc = sortRows(rows, "value", "asc").map((r) => r.observation_id);
+    expect(asc.indexOf("enterprises")).toBeLessThan(asc.indexOf("tax"));
+  });
+
+  it("sorts values numerically in base units both ways and keeps ties in their input order", () => {
+    const asc = sortRows(rows, "value", "asc").map((r) => r.base_value);
     expect(asc).toEqual([...asc].sort((a, b) => a - b));
-    const desc = sortRows(rows, "value", "desc").map((r) => r.value);
+    const desc = sortRows(rows, "value", "desc").map((r) => r.base_value);
     expect(desc).toEqual([...asc].reverse().sort((a, b) => b - a));
+    // 5000万元 is 0.5亿元: below 3.69亿元 and above 91家 only once units are taken into account.
+    const ids = sortRows(rows, "value", "desc").map((r) => r.observation_id);
+    expect(ids.indexOf("tax")).toBeLessThan(ids.indexOf("budget"));
+    expect(ids.indexOf("district")).toBeLessThan(ids.indexOf("budget"));
+    expect(rows.find((r) => r.observation_id === "budget")?.base_value).toBe(5e7);
     const byRole = sortRows(rows, "role", "asc").filter((r) => r.role === "actual");
     expect(byRole.map((r) => r.observation_id)).toEqual(
       rows.filter((r) => r.role === "actual").map((r) => r.observation_id),

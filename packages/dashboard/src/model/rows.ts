@@ -1,4 +1,12 @@
-import type { Category, Observation, Qualifier, Report, Role } from "@govreport/schema";
+import {
+  type Category,
+  convert,
+  type Observation,
+  type Qualifier,
+  type Report,
+  type Role,
+  resolveUnit,
+} from "@govreport/schema";
 import { categoryOf, indicatorName, printedOf } from "./loaded.js";
 
 /** One observation flattened for the explorer table (the CSV uses the data package's columns). */
@@ -12,6 +20,8 @@ export interface ExplorerRow {
   role: Role;
   period: string;
   value: number;
+  /** The value in its unit's base unit (31.17亿元 → 3117000000 元), what sorting by value compares. */
+  base_value: number;
   max: number | undefined;
   unit: string;
   decimals: number;
@@ -29,6 +39,13 @@ export interface ExplorerRow {
   offset: number;
 }
 
+/** The value in base units; the printed value when the unit is unknown. */
+function baseValue(report: Report, obs: Observation): number {
+  const def = resolveUnit(obs.quantity.unit, report.units);
+  if (!def || def.base === obs.quantity.unit) return obs.quantity.value;
+  return convert(obs.quantity.value, obs.quantity.unit, def.base, report.units);
+}
+
 export function observationRow(report: Report, obs: Observation): ExplorerRow {
   const name = indicatorName(report, obs);
   const c = obs.comparison;
@@ -42,6 +59,7 @@ export function observationRow(report: Report, obs: Observation): ExplorerRow {
     role: obs.role,
     period: obs.period,
     value: obs.quantity.value,
+    base_value: baseValue(report, obs),
     max: obs.quantity.max,
     unit: obs.quantity.unit,
     decimals: obs.quantity.decimals,
@@ -102,7 +120,7 @@ export function sortRows(
   const sign = dir === "asc" ? 1 : -1;
   const collator = new Intl.Collator(lang === "zh" ? "zh-CN" : "en");
   const field = (r: ExplorerRow): string | number =>
-    key === "indicator" ? (lang === "zh" ? r.indicator_zh : r.indicator_en) : r[key];
+    key === "indicator" ? (lang === "zh" ? r.indicator_zh : r.indicator_en) : key === "value" ? r.base_value : r[key];
   return rows
     .map((r, i) => ({ r, i }))
     .sort((a, b) => {

@@ -14,6 +14,8 @@ export interface AppState {
   obs?: string;
   /** Category (categories view; explorer filter). */
   cat?: string;
+  /** A chart to scroll to (its permalink). */
+  chart?: string;
   /** One indicator, exactly (explorer filter). */
   ind?: string;
   q?: string;
@@ -23,7 +25,7 @@ export interface AppState {
   dir?: "asc" | "desc";
 }
 
-const KEYS = ["report", "lang", "obs", "cat", "ind", "q", "role", "qual", "sort", "dir"] as const;
+const KEYS = ["report", "lang", "obs", "cat", "chart", "ind", "q", "role", "qual", "sort", "dir"] as const;
 
 /**
  * Reads `#/view?report=…&lang=en&…`. Unknown views and values fall back to the defaults, so an
@@ -40,7 +42,7 @@ export function parseHash(hash: string, defaultReport: string): AppState {
     report: params.get("report") || defaultReport,
     lang: params.get("lang") === "en" ? "en" : "zh",
   };
-  for (const k of ["obs", "cat", "ind", "q", "role", "qual"] as const) {
+  for (const k of ["obs", "cat", "chart", "ind", "q", "role", "qual"] as const) {
     const v = params.get(k);
     if (v) state[k] = v;
   }

@@ -1,7 +1,8 @@
 import { CATEGORY_NAMES } from "@govreport/schema";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { ChartCard } from "../charts/Chart.js";
 import { buildChart } from "../charts/options/index.js";
+import { chartShare } from "../charts/share.js";
 import { FigureList } from "../components/FigureList.js";
 import { MESSAGES } from "../i18n.js";
 import { categoryViews } from "../model/chart-specs.js";
@@ -10,9 +11,19 @@ import type { ViewProps } from "./types.js";
 export default function Categories(props: ViewProps) {
   const { loaded, lang, state, href, showInText } = props;
   const m = MESSAGES[lang];
-  const views = useMemo(() => categoryViews(loaded.report), [loaded.report]);
+  const views = useMemo(() => categoryViews(loaded.report, loaded.checks), [loaded.report, loaded.checks]);
   const current = views.find((v) => v.category === state.cat) ?? views[0];
-  const charts = useMemo(() => (current ? current.charts.map((c) => buildChart(c, lang)) : []), [current, lang]);
+  const charts = useMemo(
+    () => (current ? current.charts.map((spec) => ({ spec, built: buildChart(spec, lang) })) : []),
+    [current, lang],
+  );
+  // A chart's permalink opens its category with the chart in view and focused.
+  useEffect(() => {
+    if (!state.chart) return;
+    const el = document.getElementById(state.chart);
+    el?.scrollIntoView({ block: "start" });
+    el?.focus({ preventScroll: true });
+  }, [state.chart]);
   if (!current) return <p>{m.categories.noCharts}</p>;
   return (
     <div className="categories">
@@ -32,8 +43,14 @@ export default function Categories(props: ViewProps) {
       <h2>{CATEGORY_NAMES[current.category][lang]}</h2>
       {charts.length === 0 && <p>{m.categories.noCharts}</p>}
       <div className="chart-grid">
-        {charts.map((c) => (
-          <ChartCard key={c.id} chart={c} lang={lang} onSelect={showInText} />
+        {charts.map(({ spec, built }) => (
+          <ChartCard
+            key={built.id}
+            chart={built}
+            lang={lang}
+            onSelect={showInText}
+            share={chartShare(spec, built, props)}
+          />
         ))}
       </div>
       {current.rest.length > 0 && (

@@ -1,6 +1,8 @@
 import type { Finding } from "@govreport/schema";
 import { useMemo } from "react";
+import { ChecksSummary } from "../components/ChecksSummary.js";
 import { MESSAGES } from "../i18n.js";
+import { needsExplanation } from "../model/check-counts.js";
 import { indicatorName, printedOf } from "../model/loaded.js";
 import type { ViewProps } from "./types.js";
 
@@ -24,22 +26,13 @@ export default function Checks({ loaded, lang, showInText }: ViewProps) {
   const c = m.checksView;
   const byId = useMemo(() => new Map(loaded.report.observations.map((o) => [o.id, o])), [loaded.report]);
   const findings = useMemo(() => orderFindings(loaded.checks.findings), [loaded.checks]);
-  const { summary, valid } = loaded.checks;
+  const { valid } = loaded.checks;
+  const cls = !valid ? "invalid" : loaded.origin === "shipped" ? "valid" : "unverified";
   return (
     <div className="checks">
-      <section className={`checks-state ${valid ? "valid" : "invalid"}`}>
-        <h2>{c.summary}</h2>
-        <p className="verdict">{valid ? `✓ ${m.checksValid}` : `✗ ${m.checksInvalid}`}</p>
-        <ul className="counts">
-          {(["error", "warning", "info"] as const).map((s) => (
-            <li key={s} className={`sev-${s}`}>
-              <b>{summary[s]}</b> {m.severities[s]}
-            </li>
-          ))}
-          <li>
-            <b>{summary.acknowledged}</b> {m.acknowledgedCount}
-          </li>
-        </ul>
+      <section className={`checks-state ${cls}`} aria-labelledby="checks-summary-title">
+        <h2 id="checks-summary-title">{c.summary}</h2>
+        <ChecksSummary loaded={loaded} lang={lang} findings={loaded.checks.findings} />
       </section>
       {findings.length === 0 && <p>{c.none}</p>}
       <ol className="findings">
@@ -53,9 +46,12 @@ export default function Checks({ loaded, lang, showInText }: ViewProps) {
           >
             <header>
               <span className={`badge sev-${f.severity}`}>{m.severities[f.severity]}</span>
-              <span className={`badge ${f.acknowledged ? "ack" : "unack"}`}>
-                {f.acknowledged ? c.acknowledged : c.unacknowledged}
-              </span>
+              {/* A note (info) says how figures relate; it needs no explanation, so no red badge. */}
+              {(f.acknowledged || needsExplanation(f)) && (
+                <span className={`badge ${f.acknowledged ? "ack" : "unack"}`}>
+                  {f.acknowledged ? c.acknowledged : c.unacknowledged}
+                </span>
+              )}
               <code className="code" title={c.code}>
                 {f.code}
               </code>

@@ -1,22 +1,17 @@
 import { CATEGORIES, CATEGORY_NAMES, periodLabel, QUALIFIERS, ROLES } from "@govreport/schema";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { FindingBadge } from "../components/FindingBadge.js";
 import { MESSAGES } from "../i18n.js";
+import { findingsByObservation } from "../model/chart-specs.js";
 import { observationsCsv } from "../model/csv.js";
+import { englishFigure } from "../model/english.js";
 import { filterRows, observationRows, type SortKey, sortRows } from "../model/rows.js";
 import type { AppState } from "../state/url.js";
+import { download } from "../util/download.js";
 import type { ViewProps } from "./types.js";
 
-/** Saves text as a file through a Blob URL: nothing leaves the browser. */
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+/** Rows rendered at first and added each time the reader nears the end of the table. */
+export const ROW_PAGE = 200;
 
 export default function Explorer(props: ViewProps) {
   const { loaded, lang, state, navigate, showInText } = props;
@@ -42,6 +37,25 @@ export default function Explorer(props: ViewProps) {
       ),
     [all, state.q, state.cat, state.ind, state.role, state.qual, sort, dir, lang],
   );
+  const findings = useMemo(() => findingsByObservation(loaded.checks), [loaded.checks]);
+  // Long tables render a page of rows and add more as the reader scrolls near the end, so
+  // 5,000 observations do not lay out 5,000 rows at once. A selected row is always rendered.
+  const selectedIndex = state.obs ? rows.findIndex((r) => r.observation_id === state.obs) : -1;
+  const [limit, setLimit] = useState(ROW_PAGE);
+  const shownRows = rows.slice(0, Math.max(limit, selectedIndex + 1));
+  const sentinel = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || typeof IntersectionObserver === "undefined") return;
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + ROW_PAGE);
+      },
+      { rootMargin: "600px" },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  });
   const selectedRef = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
     if (state.obs) selectedRef.current?.scrollIntoView({ block: "center" });
@@ -184,31 +198,61 @@ export default function Explorer(props: ViewProps) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr
-                key={r.observation_id}
-                data-obs={r.observation_id}
-                ref={r.observation_id === state.obs ? selectedRef : undefined}
-                className={r.observation_id === state.obs ? "selected" : undefined}
-              >
-                <td>
-                  <span className="name">{lang === "zh" ? r.indicator_zh : r.indicator_en}</span>
-                  <code className="id">{r.indicator}</code>
-                </td>
-                <td className="num">{r.printed}</td>
-                <td>{m.qualifiers[r.qualifier]}</td>
-                <td>{m.roles[r.role]}</td>
-                <td>{periodLabel(r.period, lang)}</td>
-                <td>{r.category ? CATEGORY_NAMES[r.category][lang] : ""}</td>
-                <td>{r.subject}</td>
-                <td className="quote">
-                  <button type="button" className="link-button" onClick={() => showInText(r.observation_id)}>
-                    {m.seeInText}
+            {shownRows.map((r) => {
+              const en =
+                lang === "en"
+                  ? englishFigure(
+                      {
+                        value: r.value,
+                        unit: r.unit,
+                        decimals: r.decimals,
+                        qualifier: r.qualifier,
+                        ...(r.max === undefined ? {} : { max: r.max }),
+                      },
+                      loaded.report.units,
+                    )
+                  : undefined;
+              return (
+                <tr
+                  key={r.observation_id}
+                  data-obs={r.observation_id}
+                  ref={r.observation_id === state.obs ? selectedRef : undefined}
+                  className={r.observation_id === state.obs ? "selected" : undefined}
+                >
+                  <td className="ind" data-label={e.indicator}>
+                    <span className="name">{lang === "zh" ? r.indicator_zh : r.indicator_en}</span>
+                    <code className="id">{r.indicator}</code>
+                  </td>
+                  <td className="num" data-label={e.value}>
+                    <span className="printed" lang="zh-CN">
+                      {r.printed}
+                    </span>
+                    <FindingBadge findings={findings.get(r.observation_id)} lang={lang} />
+                    {en && <span className="figure-en">{en}</span>}
+                  </td>
+                  <td data-label={e.qualifier}>{m.qualifiers[r.qualifier]}</td>
+                  <td data-label={e.role}>{m.roles[r.role]}</td>
+                  <td data-label={e.periodCol}>{periodLabel(r.period, lang)}</td>
+                  <td data-label={e.category}>{r.category ? CATEGORY_NAMES[r.category][lang] : ""}</td>
+                  <td data-label={e.subject}>{r.subject}</td>
+                  <td className="quote" data-label={m.sourceView.quote}>
+                    <button type="button" className="link-button" onClick={() => showInText(r.observation_id)}>
+                      {m.seeInText}
+                    </button>
+                    <span className="quote-text">{r.quote}</span>
+                  </td>
+                </tr>
+              );
+            })}
+            {shownRows.length < rows.length && (
+              <tr ref={sentinel} className="more-rows" data-testid="more-rows">
+                <td colSpan={8}>
+                  <button type="button" className="link-button" onClick={() => setLimit((l) => l + ROW_PAGE)}>
+                    {e.moreRows(rows.length - shownRows.length)}
                   </button>
-                  <span className="quote-text">{r.quote}</span>
                 </td>
               </tr>
-            ))}
+            )}
           </tbody>
         </table>
       </div>

@@ -1,6 +1,7 @@
 import { useRef, useState } from "react";
 import { type Lang, MESSAGES } from "../i18n.js";
-import { type InputFile, type LoadMessage, loadFiles } from "../load/load-files.js";
+import type { InputFile, LoadMessage } from "../load/load-files.js";
+import { loadInWorker } from "../load/load-in-worker.js";
 import type { LoadedReport } from "../model/loaded.js";
 
 async function readFiles(list: FileList | readonly File[]): Promise<InputFile[]> {
@@ -13,7 +14,17 @@ function Message({ msg, lang }: { msg: LoadMessage; lang: Lang }) {
     case "unsupported":
       return <p className="msg error">{l.unsupported(msg.file)}</p>;
     case "tooLarge":
-      return <p className="msg error">{l.tooLarge(msg.file)}</p>;
+      return (
+        <p className="msg error" data-testid="load-error">
+          {l.tooLarge(msg.file)}
+        </p>
+      );
+    case "limit":
+      return (
+        <p className="msg error" data-testid="load-error" data-limit={msg.problem.limit}>
+          {l.limit(msg.file, msg.problem)}
+        </p>
+      );
     case "syntax":
       return (
         <div className="msg error" data-testid="load-error">
@@ -97,7 +108,7 @@ export default function LoadView({
     setError(null);
     setMessages([]);
     try {
-      const outcome = await loadFiles(await readFiles(files));
+      const outcome = await loadInWorker(await readFiles(files));
       setMessages(outcome.messages);
       if (outcome.loaded) onLoaded(outcome.loaded);
     } catch (e) {
@@ -136,7 +147,11 @@ export default function LoadView({
           type="file"
           multiple
           accept=".yaml,.yml,.json,.txt,application/json,text/yaml,text/plain"
-          className="visually-hidden"
+          id="file-input"
+          // Not a focus stop of its own: the visible button opens it. Labelled for assistive tech.
+          hidden
+          tabIndex={-1}
+          aria-label={l.pick}
           data-testid="file-input"
           onChange={(e) => {
             if (e.target.files) void handle(e.target.files);

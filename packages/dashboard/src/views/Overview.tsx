@@ -1,7 +1,13 @@
 import { periodLabel } from "@govreport/schema";
 import { lazy, Suspense, useMemo } from "react";
+import { absoluteUrl } from "../charts/share.js";
+import { ChecksSummary } from "../components/ChecksSummary.js";
+import { FindingBadge } from "../components/FindingBadge.js";
+import { Share } from "../components/Share.js";
 import { type Lang, MESSAGES, type Messages } from "../i18n.js";
-import { categoryViews } from "../model/chart-specs.js";
+import { categoryViews, findingsByObservation, type PointFinding } from "../model/chart-specs.js";
+import { citeText } from "../model/cite.js";
+import { englishFigure } from "../model/english.js";
 import { type HeadlineCard, type HeadlineValue, headlineCards } from "../model/headline.js";
 import type { LoadedReport } from "../model/loaded.js";
 import type { ViewProps } from "./types.js";
@@ -27,19 +33,38 @@ function comparisonText(v: HeadlineValue, lang: Lang, m: Messages): string | und
   return parts.join(" ");
 }
 
-function Card({ card, props }: { card: HeadlineCard; props: ViewProps }) {
-  const { lang, state, href, showInText } = props;
+function Card({
+  card,
+  props,
+  findings,
+}: {
+  card: HeadlineCard;
+  props: ViewProps;
+  findings: ReadonlyMap<string, PointFinding[]>;
+}) {
+  const { lang, state, href, showInText, loaded } = props;
   const m = MESSAGES[lang];
+  // A card's permalink: the explorer on the card's indicator, every figure with its quote.
+  const cardUrl = absoluteUrl(props, { view: "explorer", report: state.report, lang, ind: card.indicator.id });
   return (
     <article className="card" data-indicator={card.indicator.id}>
       <h3>{card.indicator.name[lang]}</h3>
       {card.values.map((v) => {
         const cmp = comparisonText(v, lang, m);
+        const en = lang === "en" ? englishFigure(v.obs.quantity, loaded.report.units) : undefined;
         return (
           <div className="card-value" key={v.obs.id}>
-            <p className="figure" data-testid="headline-figure" data-obs={v.obs.id}>
-              {v.printed}
+            <p className="figure-line">
+              <span className="figure" data-testid="headline-figure" data-obs={v.obs.id} lang="zh-CN">
+                {v.printed}
+              </span>
+              <FindingBadge findings={findings.get(v.obs.id)} lang={lang} />
             </p>
+            {en && (
+              <p className="figure-en" data-testid="figure-en">
+                {en}
+              </p>
+            )}
             <p className="meta">
               {periodLabel(v.obs.period, lang)}
               {v.obs.role !== "actual" && <span className="badge role">{m.roles[v.obs.role]}</span>}
@@ -53,12 +78,30 @@ function Card({ card, props }: { card: HeadlineCard; props: ViewProps }) {
                 {cmp}
               </p>
             )}
-            <button type="button" className="link-button" onClick={() => showInText(v.obs.id)}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => showInText(v.obs.id)}
+              data-testid="see-in-text"
+            >
               {m.seeInText}
             </button>
           </div>
         );
       })}
+      <Share
+        lang={lang}
+        url={cardUrl}
+        cite={citeText(
+          loaded.report,
+          card.indicator.name[lang],
+          card.values.map((v) => ({ printed: v.printed, quote: v.obs.source.quote })),
+          cardUrl,
+          lang,
+          loaded.origin,
+        )}
+        testId="card-share"
+      />
       {card.more > 0 && (
         <a className="more" href={href({ view: "explorer", report: state.report, lang, ind: card.indicator.id })}>
           {m.more(card.more)}
@@ -126,26 +169,12 @@ function Identity({ loaded, lang }: { loaded: LoadedReport; lang: Lang }) {
 function ChecksState({ props }: { props: ViewProps }) {
   const { loaded, lang, state, href } = props;
   const m = MESSAGES[lang];
-  const { summary, valid } = loaded.checks;
+  const { valid } = loaded.checks;
+  const cls = !valid ? "invalid" : loaded.origin === "shipped" ? "valid" : "unverified";
   return (
-    <section className={`checks-state ${valid ? "valid" : "invalid"}`} aria-labelledby="checks-state-title">
+    <section className={`checks-state ${cls}`} aria-labelledby="checks-state-title">
       <h2 id="checks-state-title">{m.checksState}</h2>
-      <p className="verdict" data-testid="checks-verdict">
-        {valid ? `✓ ${m.checksValid}` : `✗ ${m.checksInvalid}`}
-      </p>
-      <ul className="counts">
-        {(["error", "warning", "info"] as const).map((s) => (
-          <li key={s} className={`sev-${s}`}>
-            <b>{summary[s]}</b> {m.severities[s]}
-          </li>
-        ))}
-        <li>
-          <b>{summary.acknowledged}</b> {m.acknowledgedCount}
-        </li>
-        <li>
-          <b>{loaded.report.observations.length}</b> {m.observationsCount}
-        </li>
-      </ul>
+      <ChecksSummary loaded={loaded} lang={lang} findings={loaded.checks.findings} />
       <a href={href({ view: "checks", report: state.report, lang })}>{m.views.checks} →</a>
     </section>
   );
@@ -155,21 +184,23 @@ export function Overview(props: ViewProps) {
   const { loaded, lang } = props;
   const m = MESSAGES[lang];
   const cards = useMemo(() => headlineCards(loaded.report), [loaded.report]);
+  const findings = useMemo(() => findingsByObservation(loaded.checks), [loaded.checks]);
   const yoy = useMemo(
-    () => categoryViews(loaded.report).flatMap((v) => v.charts.filter((c) => c.kind === "yoy"))[0],
-    [loaded.report],
+    () => categoryViews(loaded.report, loaded.checks).flatMap((v) => v.charts.filter((c) => c.kind === "yoy"))[0],
+    [loaded.report, loaded.checks],
   );
+  const draft = loaded.origin === "text";
   return (
     <div className="overview">
-      <Identity loaded={loaded} lang={lang} />
-      <section aria-labelledby="headline-title">
-        <h2 id="headline-title">{m.headline}</h2>
+      <section aria-labelledby="headline-title" className="headline">
+        <h2 id="headline-title">{draft ? m.headlineDraft : m.headline}</h2>
         <div className="cards">
           {cards.map((c) => (
-            <Card key={c.indicator.id} card={c} props={props} />
+            <Card key={c.indicator.id} card={c} props={props} findings={findings} />
           ))}
         </div>
       </section>
+      <Identity loaded={loaded} lang={lang} />
       <div className="overview-bottom">
         <ChecksState props={props} />
         {yoy && (

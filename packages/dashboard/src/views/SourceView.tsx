@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { ObservationPanel } from "../components/ObservationPanel.js";
 import { MESSAGES } from "../i18n.js";
 import { figureMarks, lines, segmentText } from "../model/highlights.js";
@@ -25,11 +25,18 @@ export default function SourceView(props: ViewProps) {
     [selected, loaded.checks],
   );
 
+  // The figure whose panel was last open: focus goes back to it when the panel closes.
+  const lastOpen = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (!state.obs) return;
+    if (!state.obs) {
+      const back = lastOpen.current;
+      lastOpen.current = undefined;
+      if (back) document.querySelector<HTMLElement>(`[data-main~="${CSS.escape(back)}"]`)?.focus();
+      return;
+    }
+    lastOpen.current = state.obs;
     const el = document.querySelector<HTMLElement>(`[data-main~="${CSS.escape(state.obs)}"]`);
     el?.scrollIntoView({ block: "start" });
-    el?.focus({ preventScroll: true });
   }, [state.obs]);
 
   if (!text) return <p className="notice">{m.sourceView.noText}</p>;

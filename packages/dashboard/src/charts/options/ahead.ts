@@ -10,6 +10,7 @@ import {
   itemTooltip,
   pointLines,
   roomyMax,
+  shown,
   tooltipHtml,
   unitLabel,
 } from "./common.js";
@@ -39,7 +40,7 @@ export function aheadChart(spec: { id: string; unit: string; items: AheadItem[] 
     label: {
       show: true,
       position: "right" as const,
-      formatter: (p: { dataIndex: number }) => spec.items[p.dataIndex]?.[which].printed ?? "",
+      formatter: (p: { dataIndex: number }) => shown(spec.items[p.dataIndex]?.[which]),
     },
     data: spec.items.map((i) => i[which].value),
   });

@@ -10,7 +10,7 @@ import type {
 } from "echarts/components";
 import type { ComposeOption } from "echarts/core";
 import { type Lang, MESSAGES } from "../../i18n.js";
-import type { Point } from "../../model/chart-specs.js";
+import type { Point, PointFinding } from "../../model/chart-specs.js";
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
@@ -32,7 +32,9 @@ export interface BuiltChart {
   height: number;
   /** The observation behind a data item (for click → source), if any. */
   obsAt(seriesIndex: number, dataIndex: number): string | undefined;
-  table: { columns: string[]; rows: { cells: string[]; obsId?: string }[] };
+  table: { columns: string[]; rows: { cells: string[]; obsId?: string; findings?: PointFinding[] }[] };
+  /** Figures set side by side as one item (for the end-to-end test's check that they are alike). */
+  pairs?: [Point, Point][];
   /** A footnote the chart needs (how a computed figure was computed). */
   note?: string;
 }
@@ -69,7 +71,22 @@ export function pointLines(p: Point, lang: Lang): [string, string][] {
   ];
   if (p.qualifier !== "exact") out.push([m.explorer.qualifier, m.qualifiers[p.qualifier]]);
   if (p.subject) out.push([m.explorer.subject, p.subject]);
+  const en = lang === "en" ? p.english : undefined;
+  if (en && en !== p.printed) out.push([m.englishUnits, en]);
+  for (const f of p.findings ?? []) out.push([findingLabel(f, lang), f.message[lang]]);
   return out;
+}
+
+/** "⚠ error (explained)": what a finding on a figure is, in a few words. */
+export function findingLabel(f: PointFinding, lang: Lang): string {
+  const m = MESSAGES[lang];
+  return `⚠ ${m.severities[f.severity]} (${f.acknowledged ? m.checksView.acknowledged : m.checksView.unacknowledged})`;
+}
+
+/** The printed figure as a chart labels it: marked ⚠ when the checks found something about it. */
+export function shown(p: Point | undefined): string {
+  if (!p) return "";
+  return p.findings?.length ? `${p.printed} ⚠` : p.printed;
 }
 
 /** What every chart shares: aria with decals, save-as-image, a confined HTML tooltip. */
@@ -111,8 +128,16 @@ export function itemLabels(
   });
 }
 
+// One formatter per language and precision: building one costs far more than using it.
+const numberFormats = new Map<string, Intl.NumberFormat>();
 export function fmtNumber(n: number, lang: Lang, digits = 2): string {
-  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en", { maximumFractionDigits: digits }).format(n);
+  const key = `${lang}:${digits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en", { maximumFractionDigits: digits });
+    numberFormats.set(key, f);
+  }
+  return f.format(n);
 }
 
 /** An item tooltip whose markup `html(seriesIndex, dataIndex)` builds. */

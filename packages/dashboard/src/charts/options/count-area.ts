@@ -8,6 +8,7 @@ import {
   fmtNumber,
   itemTooltip,
   pointLines,
+  shown,
   tooltipHtml,
   unitLabel,
 } from "./common.js";
@@ -40,7 +41,7 @@ export function countAreaChart(
     label: {
       show: true,
       position: "top" as const,
-      formatter: (p: { dataIndex: number }) => spec.items[p.dataIndex]?.[which]?.printed ?? "",
+      formatter: (p: { dataIndex: number }) => shown(spec.items[p.dataIndex]?.[which]),
     },
     data: spec.items.map((i) => i[which]?.value ?? "-"),
   });

@@ -61,6 +61,49 @@ describe("yoy chart", () => {
   it("names the unit in English on the English page", () => {
     expect(buildChart(spec("yoy"), "en").title).toContain("100 million yuan");
   });
+  it("is titled 同比 only when the baseline is a year earlier; a five-year change by its years", () => {
+    expect(c.title).toContain("同比");
+    const fiveYear = { ...spec("yoy"), against: { kind: "span" as const, from: "2020", to: "2025" } };
+    const built = buildChart(fiveYear, "zh");
+    expect(built.title).not.toContain("同比");
+    expect(built.title).toContain("2020年→2025年");
+    expect(seriesOf(built.option).map((x) => x.name)).toEqual(["2020年", "2025年"]);
+    expect(built.table.columns.join("|")).not.toContain("上年同期");
+  });
+  it("gives each figure in English units in the English tooltip", () => {
+    const html = tooltip(buildChart(spec("yoy"), "en").option, 1, 0);
+    expect(html).toContain("20.17 × 100 million yuan");
+  });
+});
+
+describe("findings on charted figures", () => {
+  const tax = report.observations.find((o) => o.id === "tax");
+  const checks = {
+    valid: true,
+    summary: { error: 0, warning: 0, info: 0, acknowledged: 1 },
+    findings: [
+      {
+        code: "comparison.change_mismatch" as const,
+        severity: "error" as const,
+        observations: [tax?.id ?? ""],
+        message: { zh: "增长额与两数之差不符", en: "The change does not match" },
+        acknowledged: true,
+      },
+    ],
+  };
+  const flagged = categoryViews(report, checks).flatMap((v) => v.charts);
+  const yoy = flagged.find((x) => x.kind === "yoy");
+  it("marks the figure's label, says what was found in its tooltip, and lists it in the table", () => {
+    if (!yoy) throw new Error("expected a yoy chart");
+    const built = buildChart(yoy, "zh");
+    const label = (seriesOf(built.option)[1] as unknown as { label: { formatter: (p: unknown) => string } }).label;
+    expect(label.formatter({ dataIndex: 0 })).toContain("⚠");
+    expect(label.formatter({ dataIndex: 1 })).not.toContain("⚠");
+    const html = tooltip(built.option, 1, 0);
+    expect(html).toContain("增长额与两数之差不符");
+    expect(html).toContain("已说明");
+    expect(built.table.rows[0]?.findings?.[0]?.code).toBe("comparison.change_mismatch");
+  });
 });
 
 describe("rates chart", () => {

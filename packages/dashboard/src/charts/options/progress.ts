@@ -9,6 +9,7 @@ import {
   itemLabels,
   itemTooltip,
   pointLines,
+  shown,
   tooltipHtml,
 } from "./common.js";
 
@@ -60,7 +61,7 @@ export function progressChart(spec: { id: string; items: ProgressItem[] }, lang:
           position: "right" as const,
           formatter: (p: { dataIndex: number }) => {
             const i = spec.items[p.dataIndex];
-            return i ? `${i.actual.printed} / ${targetText(i)}` : "";
+            return i ? `${shown(i.actual)} / ${targetText(i)}` : "";
           },
         },
         data: spec.items.map((i) => Number(i.percent.toFixed(2))),

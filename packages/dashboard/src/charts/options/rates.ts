@@ -1,7 +1,16 @@
 import type { Localized } from "@govreport/schema";
 import { type Lang, MESSAGES } from "../../i18n.js";
 import type { RateItem } from "../../model/chart-specs.js";
-import { type BuiltChart, baseOption, COLORS, itemLabels, itemTooltip, pointLines, tooltipHtml } from "./common.js";
+import {
+  type BuiltChart,
+  baseOption,
+  COLORS,
+  itemLabels,
+  itemTooltip,
+  pointLines,
+  shown,
+  tooltipHtml,
+} from "./common.js";
 
 /**
  * Rates on a fixed 0-100 scale (never a zoomed axis that makes 89% look like 0), actuals and
@@ -29,7 +38,7 @@ export function ratesChart(spec: { id: string; family?: Localized; items: RateIt
     label: {
       show: true,
       position: "right" as const,
-      formatter: (p: { dataIndex: number }) => spec.items[p.dataIndex]?.point.printed ?? "",
+      formatter: (p: { dataIndex: number }) => shown(spec.items[p.dataIndex]?.point),
     },
     data: spec.items.map((i) => (isTarget(i) === target ? i.point.value : "-")),
   });

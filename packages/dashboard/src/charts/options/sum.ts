@@ -1,6 +1,15 @@
 import { type Lang, MESSAGES } from "../../i18n.js";
 import type { SumItem } from "../../model/chart-specs.js";
-import { type BuiltChart, baseOption, COLORS, itemTooltip, pointLines, tooltipHtml, unitLabel } from "./common.js";
+import {
+  type BuiltChart,
+  baseOption,
+  COLORS,
+  itemTooltip,
+  pointLines,
+  shown,
+  tooltipHtml,
+  unitLabel,
+} from "./common.js";
 
 const PART_COLORS = ["#0072B2", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#D55E00"];
 
@@ -32,7 +41,7 @@ export function sumChart(spec: { id: string; items: SumItem[] }, lang: Lang): Bu
       position: "inside" as const,
       formatter: (p: { dataIndex: number }) => {
         const part = spec.items[p.dataIndex]?.parts[k];
-        return part ? `${part.label}\n${part.point.printed}` : "";
+        return part ? `${part.label}\n${shown(part.point)}` : "";
       },
     },
     data: spec.items.map((i) => i.parts[k]?.point.value ?? "-"),
@@ -59,7 +68,7 @@ export function sumChart(spec: { id: string; items: SumItem[] }, lang: Lang): Bu
         label: {
           show: true,
           position: "right" as const,
-          formatter: (p: { dataIndex: number }) => `${m.chart.total} ${spec.items[p.dataIndex]?.total.printed ?? ""}`,
+          formatter: (p: { dataIndex: number }) => `${m.chart.total} ${shown(spec.items[p.dataIndex]?.total)}`,
         },
         data: spec.items.map((i) => i.total.value),
       },

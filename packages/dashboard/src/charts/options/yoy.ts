@@ -1,6 +1,6 @@
 import { periodLabel } from "@govreport/schema";
 import { type Lang, MESSAGES } from "../../i18n.js";
-import type { YoyItem } from "../../model/chart-specs.js";
+import type { Baseline, YoyItem } from "../../model/chart-specs.js";
 import {
   type BuiltChart,
   baseOption,
@@ -10,6 +10,7 @@ import {
   itemTooltip,
   pointLines,
   roomyMax,
+  shown,
   tooltipHtml,
   unitLabel,
 } from "./common.js";
@@ -18,10 +19,19 @@ import {
  * Current vs baseline bars, one row per indicator (horizontal, so long Chinese names fit on a
  * phone). The value axis is in the unit most of the figures were printed in.
  */
-export function yoyChart(spec: { id: string; unit: string; items: YoyItem[] }, lang: Lang): BuiltChart {
+export function yoyChart(
+  spec: { id: string; unit: string; against: Baseline; items: YoyItem[] },
+  lang: Lang,
+): BuiltChart {
   const m = MESSAGES[lang];
   const unit = unitLabel(spec.unit, lang);
-  const title = `${m.chart.yoy} · ${unit}`;
+  // Only a baseline one year earlier is 同比; a 2020 → 2025 change is titled by its years.
+  const span = spec.against.kind === "span" ? spec.against : undefined;
+  const title = span
+    ? `${m.chart.span(periodLabel(span.from, lang), periodLabel(span.to, lang))} · ${unit}`
+    : `${m.chart.yoy} · ${unit}`;
+  const baselineName = span ? periodLabel(span.from, lang) : m.chart.baseline;
+  const currentName = span ? periodLabel(span.to, lang) : m.chart.current;
   const names = itemLabels(
     spec.items.map((i) => ({ name: i.name, subject: i.current.subject, period: i.current.period })),
     lang,
@@ -52,7 +62,7 @@ export function yoyChart(spec: { id: string; unit: string; items: YoyItem[] }, l
       {
         type: "bar" as const,
         barMaxWidth: 36,
-        name: m.chart.baseline,
+        name: baselineName,
         itemStyle: { color: COLORS.baseline },
         label: {
           show: true,
@@ -64,7 +74,7 @@ export function yoyChart(spec: { id: string; unit: string; items: YoyItem[] }, l
       {
         type: "bar" as const,
         barMaxWidth: 36,
-        name: m.chart.current,
+        name: currentName,
         itemStyle: { color: COLORS.current },
         label: {
           show: true,
@@ -72,7 +82,7 @@ export function yoyChart(spec: { id: string; unit: string; items: YoyItem[] }, l
           formatter: (p: { dataIndex: number }) => {
             const i = spec.items[p.dataIndex];
             return i
-              ? `${i.current.printed}${i.change ? ` ${i.direction === "increase" ? "↑" : "↓"}${i.change}` : ""}`
+              ? `${shown(i.current)}${i.change ? ` ${i.direction === "increase" ? "↑" : "↓"}${i.change}` : ""}`
               : "";
           },
         },
@@ -83,7 +93,7 @@ export function yoyChart(spec: { id: string; unit: string; items: YoyItem[] }, l
       const i = spec.items[d];
       if (!i) return "";
       const lines = pointLines(i.current, lang);
-      lines.push([`${m.chart.baseline} (${periodLabel(i.baseline.period, lang)})`, i.baseline.printed]);
+      lines.push([`${baselineName} (${periodLabel(i.baseline.period, lang)})`, i.baseline.printed]);
       if (i.change) lines.push([m.chart.change, `${m[i.direction]} ${i.change}`]);
       return tooltipHtml(i.name[lang], lines, i.current.quote, lang);
     }),
@@ -97,13 +107,13 @@ export function yoyChart(spec: { id: string; unit: string; items: YoyItem[] }, l
     table: {
       columns: [
         m.chart.item,
-        m.chart.current,
+        currentName,
         m.explorer.periodCol,
-        m.chart.baseline,
+        baselineName,
         m.explorer.periodCol,
         m.chart.change,
-        `${m.chart.current} (${unit})`,
-        `${m.chart.baseline} (${unit})`,
+        `${currentName} (${unit})`,
+        `${baselineName} (${unit})`,
       ],
       rows: spec.items.map((i) => ({
         obsId: i.current.obsId,
