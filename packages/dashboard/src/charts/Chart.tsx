@@ -6,6 +6,7 @@ import { type Lang, MESSAGES } from "../i18n.js";
 import { tableCsv } from "../model/cite.js";
 import { download } from "../util/download.js";
 import { echarts } from "./echarts.js";
+import { fitToWidth } from "./fit.js";
 import type { BuiltChart } from "./options/index.js";
 
 declare global {
@@ -149,7 +150,15 @@ function EChart({
         const id = latest.current.chart.obsAt(p.seriesIndex ?? 0, p.dataIndex);
         if (id) latest.current.onSelect?.(id);
       });
-      ro = new ResizeObserver(() => chart.resize());
+      let fittedAt = chart.getWidth();
+      ro = new ResizeObserver(() => {
+        chart.resize();
+        // Labels are fitted to the width: fit again when it changes.
+        if (chart.getWidth() !== fittedAt) {
+          fittedAt = chart.getWidth();
+          applyOption(chart, latest.current.chart, el);
+        }
+      });
       ro.observe(el);
       applyOption(chart, latest.current.chart, el);
     }, 0);
@@ -174,7 +183,8 @@ function applyOption(c: ECharts, chart: BuiltChart, el: HTMLElement) {
   el.dataset.finished = "false";
   // Readers who ask for less motion get charts drawn at once.
   const still = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
-  c.setOption(still ? { ...chart.option, animation: false } : chart.option, { notMerge: true });
+  const option = fitToWidth(chart.option, c.getWidth());
+  c.setOption(still ? { ...option, animation: false } : option, { notMerge: true });
   // Paint now, in this chart's own task: left to the next animation frame, every chart of a
   // view would be painted in one frame, one long task.
   c.getZr().flush();

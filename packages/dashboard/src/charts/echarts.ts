@@ -12,6 +12,7 @@ import {
   TooltipComponent,
 } from "echarts/components";
 import * as echarts from "echarts/core";
+import { LabelLayout } from "echarts/features";
 import { CanvasRenderer } from "echarts/renderers";
 
 echarts.use([
@@ -24,6 +25,8 @@ echarts.use([
   AriaComponent,
   MarkLineComponent,
   CanvasRenderer,
+  // Series `labelLayout` (fit labels to the chart's width, hide overlaps): src/charts/fit.ts.
+  LabelLayout,
 ]);
 
 export { echarts };

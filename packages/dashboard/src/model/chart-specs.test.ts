@@ -2,10 +2,12 @@ import { getReport, reportIds } from "@govreport/data";
 import { describe, expect, it } from "vitest";
 import {
   aheadCharts,
+  categoryView,
   categoryViews,
   chartedIds,
   countAreaCharts,
   elapsedShare,
+  firstComparisonChart,
   isRate,
   progressCharts,
   rateCharts,
@@ -125,6 +127,15 @@ describe("sumCharts", () => {
       ["主动公开公文", 42],
       ["免于公开公文", 1],
     ]);
+  });
+});
+
+describe("categoryView and firstComparisonChart", () => {
+  it("compute one category, and the overview's chart, exactly as categoryViews does", () => {
+    const all = categoryViews(report);
+    for (const v of all) expect(categoryView(report, v.category)).toEqual(v);
+    expect(categoryView(report, "culture")).toBeUndefined();
+    expect(firstComparisonChart(report)).toEqual(all.flatMap((v) => v.charts).find((c) => c.kind === "yoy"));
   });
 });
 

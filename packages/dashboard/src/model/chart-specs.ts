@@ -711,24 +711,63 @@ export function findingsByObservation(checks: CheckResult | undefined): Map<stri
 /** Every category the report has observations in, with the charts its data calls for. */
 export function categoryViews(report: Report, checks?: CheckResult): CategoryView[] {
   const findings = findingsByObservation(checks);
-  const views: CategoryView[] = [];
-  for (const category of CATEGORIES) {
-    const obs = report.observations.filter((o) => indicatorOf(report, o)?.category === category);
-    if (obs.length === 0) continue;
-    const charts = [
-      ...yoyCharts(report, obs, category),
-      ...progressCharts(report, obs, report.relations, category),
-      ...sumCharts(report, obs, report.relations, category),
-      ...aheadCharts(report, obs, category),
-      ...countAreaCharts(report, obs, category),
-      ...rateCharts(report, obs, category),
-    ];
-    for (const p of charts.flatMap(chartPoints)) {
+  const byCategory = observationsByCategory(report);
+  return [...byCategory].map(([category, obs]) => buildView(report, category, obs, findings));
+}
+
+/** The report's observations per category, in the catalogue's order of categories (empty ones left out). */
+export function observationsByCategory(report: Report): Map<Category, Observation[]> {
+  const map = new Map<Category, Observation[]>(CATEGORIES.map((c) => [c, []]));
+  for (const o of report.observations) {
+    const c = indicatorOf(report, o)?.category;
+    if (c) map.get(c)?.push(o);
+  }
+  for (const [c, list] of map) if (list.length === 0) map.delete(c);
+  return map;
+}
+
+/**
+ * One category's view, for a page that shows one category at a time: the others' charts are
+ * not computed (on a large report, all eight at once make a long task).
+ */
+export function categoryView(report: Report, category: Category, checks?: CheckResult): CategoryView | undefined {
+  const obs = observationsByCategory(report).get(category);
+  return obs ? buildView(report, category, obs, findingsByObservation(checks)) : undefined;
+}
+
+/** The first comparison chart of the report (the overview shows it), computed category by category until found. */
+export function firstComparisonChart(report: Report, checks?: CheckResult): ChartSpec | undefined {
+  const findings = findingsByObservation(checks);
+  for (const [category, obs] of observationsByCategory(report)) {
+    const chart = yoyCharts(report, obs, category)[0];
+    if (!chart) continue;
+    for (const p of chartPoints(chart)) {
       const f = findings.get(p.obsId);
       if (f) p.findings = f;
     }
-    const charted = new Set([...charts.flatMap(chartedIds), ...drawnBaselines(report, obs, charts)]);
-    views.push({ category, charts, rest: obs.filter((o) => !charted.has(o.id)) });
+    return chart;
   }
-  return views;
+  return undefined;
+}
+
+function buildView(
+  report: Report,
+  category: Category,
+  obs: Observation[],
+  findings: ReadonlyMap<string, PointFinding[]>,
+): CategoryView {
+  const charts = [
+    ...yoyCharts(report, obs, category),
+    ...progressCharts(report, obs, report.relations, category),
+    ...sumCharts(report, obs, report.relations, category),
+    ...aheadCharts(report, obs, category),
+    ...countAreaCharts(report, obs, category),
+    ...rateCharts(report, obs, category),
+  ];
+  for (const p of charts.flatMap(chartPoints)) {
+    const f = findings.get(p.obsId);
+    if (f) p.findings = f;
+  }
+  const charted = new Set([...charts.flatMap(chartedIds), ...drawnBaselines(report, obs, charts)]);
+  return { category, charts, rest: obs.filter((o) => !charted.has(o.id)) };
 }

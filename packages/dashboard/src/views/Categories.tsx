@@ -5,14 +5,19 @@ import { buildChart } from "../charts/options/index.js";
 import { chartShare } from "../charts/share.js";
 import { FigureList } from "../components/FigureList.js";
 import { MESSAGES } from "../i18n.js";
-import { categoryViews } from "../model/chart-specs.js";
+import { categoryView, observationsByCategory } from "../model/chart-specs.js";
 import type { ViewProps } from "./types.js";
 
 export default function Categories(props: ViewProps) {
   const { loaded, lang, state, href, showInText } = props;
   const m = MESSAGES[lang];
-  const views = useMemo(() => categoryViews(loaded.report, loaded.checks), [loaded.report, loaded.checks]);
-  const current = views.find((v) => v.category === state.cat) ?? views[0];
+  const categories = useMemo(() => [...observationsByCategory(loaded.report).keys()], [loaded.report]);
+  const cat = categories.find((c) => c === state.cat) ?? categories[0];
+  // Only the category shown is computed: all eight at once are a long task on a large report.
+  const current = useMemo(
+    () => (cat ? categoryView(loaded.report, cat, loaded.checks) : undefined),
+    [loaded.report, loaded.checks, cat],
+  );
   const charts = useMemo(
     () => (current ? current.charts.map((spec) => ({ spec, built: buildChart(spec, lang) })) : []),
     [current, lang],
@@ -28,17 +33,19 @@ export default function Categories(props: ViewProps) {
   return (
     <div className="categories">
       <nav className="pills" aria-label={m.categories.pick}>
-        {views.map((v) => (
-          <a
-            key={v.category}
-            href={href({ view: "categories", report: state.report, lang, cat: v.category })}
-            aria-current={v.category === current.category ? "true" : undefined}
-            className={v.category === current.category ? "active" : undefined}
-            data-category={v.category}
-          >
-            {CATEGORY_NAMES[v.category][lang]}
-          </a>
-        ))}
+        {categories
+          .map((c) => ({ category: c }))
+          .map((v) => (
+            <a
+              key={v.category}
+              href={href({ view: "categories", report: state.report, lang, cat: v.category })}
+              aria-current={v.category === current.category ? "true" : undefined}
+              className={v.category === current.category ? "active" : undefined}
+              data-category={v.category}
+            >
+              {CATEGORY_NAMES[v.category][lang]}
+            </a>
+          ))}
       </nav>
       <h2>{CATEGORY_NAMES[current.category][lang]}</h2>
       {charts.length === 0 && <p>{m.categories.noCharts}</p>}

@@ -5,7 +5,7 @@ import { ChecksSummary } from "../components/ChecksSummary.js";
 import { FindingBadge } from "../components/FindingBadge.js";
 import { Share } from "../components/Share.js";
 import { type Lang, MESSAGES, type Messages } from "../i18n.js";
-import { categoryViews, findingsByObservation, type PointFinding } from "../model/chart-specs.js";
+import { findingsByObservation, firstComparisonChart, type PointFinding } from "../model/chart-specs.js";
 import { citeText } from "../model/cite.js";
 import { englishFigure } from "../model/english.js";
 import { type HeadlineCard, type HeadlineValue, headlineCards } from "../model/headline.js";
@@ -185,10 +185,7 @@ export function Overview(props: ViewProps) {
   const m = MESSAGES[lang];
   const cards = useMemo(() => headlineCards(loaded.report), [loaded.report]);
   const findings = useMemo(() => findingsByObservation(loaded.checks), [loaded.checks]);
-  const yoy = useMemo(
-    () => categoryViews(loaded.report, loaded.checks).flatMap((v) => v.charts.filter((c) => c.kind === "yoy"))[0],
-    [loaded.report, loaded.checks],
-  );
+  const yoy = useMemo(() => firstComparisonChart(loaded.report, loaded.checks), [loaded.report, loaded.checks]);
   const draft = loaded.origin === "text";
   return (
     <div className="overview">
