@@ -11,7 +11,10 @@ import {
   type Report,
   ROLES,
   resolveUnit,
+  unitMeasure,
 } from "@govreport/schema";
+import { reportOrigin } from "./origin.js";
+import { OBS_STATUSES, observationStatus } from "./status.js";
 
 /** One CSV row's worth of context: an observation and the report it belongs to. */
 export interface ObservationRow {
@@ -19,7 +22,7 @@ export interface ObservationRow {
   observation: Observation;
 }
 
-/** Table Schema field types used by the observations table. */
+/** Table Schema field types used by the tables. */
 export type FieldType = "string" | "number" | "integer" | "date" | "array";
 
 export interface FieldConstraints {
@@ -34,15 +37,16 @@ export interface FieldConstraints {
 export type CellValue = string | number | readonly string[] | undefined;
 
 /**
- * One column of `observations.csv`. The CSV header, the cells, the Frictionless Table Schema and
- * the data dictionary are all derived from this one list, so they cannot disagree.
+ * One column of a table (`observations.csv`, `indicators.csv`, `units.csv`). The CSV header, the
+ * cells, the Frictionless Table Schema and the data dictionary are all derived from the column
+ * lists, so they cannot disagree.
  */
-export interface Column {
+export interface Column<Row = ObservationRow> {
   name: string;
   type: FieldType;
   description: string;
   constraints?: FieldConstraints;
-  get(row: ObservationRow): CellValue;
+  get(row: Row): CellValue;
 }
 
 /**
@@ -197,6 +201,14 @@ export const OBSERVATION_COLUMNS: readonly Column[] = [
     get: (row) => row.observation.role,
   },
   {
+    name: "obs_status",
+    type: "string",
+    description:
+      "What kind of figure this is, derived from `role`, `qualifier` and the dates (in the spirit of SDMX OBS_STATUS): target (role target or plan); estimate (an actual for a period that had not ended when the report was delivered); lower_bound (余, 多, 超过, 以上, 不低于); upper_bound (以内, 不超过); about (近, 约, 左右); actual (an exact figure of a period that is over).",
+    constraints: { required: true, enum: OBS_STATUSES },
+    get: (row) => observationStatus(row.report, row.observation),
+  },
+  {
     name: "period",
     type: "string",
     description:
@@ -219,6 +231,21 @@ export const OBSERVATION_COLUMNS: readonly Column[] = [
     get: (row) => bounds(row).end,
   },
   ...quantityColumns("", "figure", (o) => o.quantity, true),
+  {
+    name: "unit_mult",
+    type: "integer",
+    description:
+      "The power of ten the printed unit multiplies by (SDMX UNIT_MULT): 8 for 亿元, 4 for 万平方米 or 万人次, 0 for 元 or 千米. `value` × 10^`unit_mult` is in `unit_en`. Empty when the unit is unknown.",
+    constraints: { minimum: 0 },
+    get: (row) => unitMeasure(row.observation.quantity.unit, row.report.units)?.multiplier,
+  },
+  {
+    name: "unit_en",
+    type: "string",
+    description:
+      "The unit multiplied, as a short English unit (SDMX UNIT_MEASURE in spirit): CNY for 亿元 and 万元, m² for 万平方米, kWh, pp for 个百分点, households for 万户. Empty for a bare number or an unknown unit.",
+    get: (row) => unitMeasure(row.observation.quantity.unit, row.report.units)?.en,
+  },
   {
     name: "value_in_base_unit",
     type: "number",
@@ -291,6 +318,44 @@ export const OBSERVATION_COLUMNS: readonly Column[] = [
     type: "string",
     description: "Remarks of the data author.",
     get: (row) => row.observation.notes,
+  },
+  {
+    name: "source_title",
+    type: "string",
+    description: "Title of the source text, Chinese (English). Origin fields follow Our World in Data's origins.",
+    constraints: { required: true },
+    get: (row) => reportOrigin(row.report).title,
+  },
+  {
+    name: "source_producer",
+    type: "string",
+    description: "Who produced and published the source text, Chinese (English). Empty when not recorded.",
+    get: (row) => reportOrigin(row.report).producer,
+  },
+  {
+    name: "source_url",
+    type: "string",
+    description: "Where the source text was published. Empty when not recorded: a URL is never guessed.",
+    get: (row) => reportOrigin(row.report).url,
+  },
+  {
+    name: "source_date_published",
+    type: "date",
+    description: "When the source text was published.",
+    get: (row) => reportOrigin(row.report).datePublished,
+  },
+  {
+    name: "source_date_accessed",
+    type: "date",
+    description: "When the source text was retrieved from `source_url`. Empty when not recorded.",
+    get: (row) => reportOrigin(row.report).dateAccessed,
+  },
+  {
+    name: "source_citation",
+    type: "string",
+    description: "A full citation of the source text, saying what of its origin is not recorded.",
+    constraints: { required: true },
+    get: (row) => reportOrigin(row.report).citation,
   },
 ];
 

@@ -8,7 +8,10 @@ import { CHECKS, REPORT_IDS, REPORTS, SOURCE_TEXTS } from "./generated/reports.j
 export { type CellValue, type Column, OBSERVATION_COLUMNS, type ObservationRow, observationRows } from "./columns.js";
 export { observationsCsv } from "./csv.js";
 export {
+  CONTRIBUTORS,
   CSV_DIALECT,
+  DATA_HOMEPAGE,
+  DATA_LICENSE,
   dataPackage,
   type PackageInfo,
   type ResourceFile,
@@ -16,6 +19,19 @@ export {
   tableSchema,
   tableSchemaField,
 } from "./datapackage.js";
+export { type Origin, reportOrigin } from "./origin.js";
+export { OBS_STATUSES, type ObsStatus, observationStatus } from "./status.js";
+export {
+  DefinitionConflictError,
+  INDICATOR_COLUMNS,
+  type IndicatorRow,
+  indicatorRows,
+  indicatorsCsv,
+  UNIT_COLUMNS,
+  type UnitRow,
+  unitRows,
+  unitsCsv,
+} from "./tables.js";
 
 /** The ids of the shipped reports, in build order. */
 export const reportIds = REPORT_IDS;

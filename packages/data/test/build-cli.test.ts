@@ -8,6 +8,9 @@ import { generatedModule } from "../scripts/lib/generate.js";
 import { PACKAGE_DIR, packageInfo, REPO_DIR } from "../scripts/lib/paths.js";
 import { brokenFixture, FIXTURES, positionOf, replaceOnce } from "./helpers.js";
 
+/** A fixed build time, so that datapackage.json's `created` is reproducible. */
+const SOURCE_DATE_EPOCH = "1700000000";
+
 /** Runs scripts/build.ts as `pnpm build` does, writing into a temporary folder. */
 function build(...args: string[]) {
   const out = mkdtempSync(join(tmpdir(), "govreport-data-out-"));
@@ -23,7 +26,7 @@ function build(...args: string[]) {
       join(out, "gen.ts"),
       ...args,
     ],
-    { cwd: PACKAGE_DIR, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", DEBUG: "" } },
+    { cwd: PACKAGE_DIR, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", DEBUG: "", SOURCE_DATE_EPOCH } },
   );
   return { status: r.status, output: `${r.stdout}${r.stderr}`, out };
 }
@@ -63,7 +66,7 @@ describe("scripts/build.ts", () => {
     expect(output).toMatch(/tiny-2023: ok — 9 observations, 3 relations; 0 errors, 0 warnings, 1 info, 1 acknowledged/);
     expect(output).toMatch(/comparison\.change_mismatch \[tax\]: .* \(acknowledged: The report prints/);
     const shipped = shippedReports(validateAll(FIXTURES));
-    for (const f of dataFiles(shipped, packageInfo()))
+    for (const f of dataFiles(shipped, packageInfo({ SOURCE_DATE_EPOCH })))
       expect(readFileSync(join(out, "dist", f.path), "utf8")).toBe(f.content);
     expect(readFileSync(join(out, "gen.ts"), "utf8")).toBe(generatedModule(shipped));
   });

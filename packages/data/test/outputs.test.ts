@@ -26,6 +26,12 @@ const fields: Field[] = resource.schema.fields;
 
 type Rec = Record<string, Typed>;
 
+const TABLES = {
+  observations: { path: "observations.csv" },
+  indicators: { path: "indicators.csv" },
+  units: { path: "units.csv" },
+};
+
 /** The CSV read back with the test's own RFC 4180 reader and typed by the Table Schema. */
 function records(): Rec[] {
   const [header, ...rows] = parseCsv(csv, resource.dialect.lineTerminator);
@@ -162,26 +168,33 @@ describe("datapackage.json", () => {
     expect(validate(resource), ajv.errorsText(validate.errors)).toBe(true);
   });
 
+  it("describes indicators.csv and units.csv as valid tabular-data-resources", () => {
+    const validate = ajv.compile(profile("tabular-data-resource"));
+    const tables = descriptor.resources.filter((r: { profile: string }) => r.profile === "tabular-data-resource");
+    expect(tables.map((r: { name: string }) => r.name)).toEqual(["observations", "indicators", "units"]);
+    for (const r of tables) expect(validate(r), `${r.name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+  });
+
   it("describes the JSON reports and source texts as valid data resources", () => {
     const validate = ajv.compile(profile("data-resource"));
-    for (const r of descriptor.resources.slice(1)) expect(validate(r), ajv.errorsText(validate.errors)).toBe(true);
+    const others = descriptor.resources.filter((r: { profile: string }) => r.profile === "data-resource");
+    expect(others).toHaveLength(2 * reports.length);
+    for (const r of others) expect(validate(r), ajv.errorsText(validate.errors)).toBe(true);
     expect(descriptor.resources.map((r: { path: string }) => r.path).sort()).toEqual(
       [...files.keys()].filter((p) => p !== "datapackage.json").sort(),
     );
   });
 
-  it("a package of the CSV alone, without sizes and hashes, is valid too (as `govreport export` writes it)", () => {
+  it("a package of the three tables alone, without sizes and hashes, is valid too (as `govreport export` writes it)", () => {
     const validate = ajv.compile(profile("data-package"));
-    const alone = dataPackage(packageInfo(), OBSERVATION_COLUMNS, reports.slice(0, 1), {
-      observations: { path: "observations.csv" },
-    });
-    expect(alone.resources.map((r) => r.name)).toEqual(["observations"]);
+    const alone = dataPackage(packageInfo(), OBSERVATION_COLUMNS, reports.slice(0, 1), TABLES);
+    expect(alone.resources.map((r) => r.name)).toEqual(["observations", "indicators", "units"]);
     expect(validate(alone), ajv.errorsText(validate.errors)).toBe(true);
   });
 
   it("a package without reports is still valid (an empty build)", () => {
     const validate = ajv.compile(profile("data-package"));
-    const empty = dataPackage(packageInfo(), OBSERVATION_COLUMNS, [], { observations: { path: "observations.csv" } });
+    const empty = dataPackage(packageInfo(), OBSERVATION_COLUMNS, [], TABLES);
     expect(validate(empty), ajv.errorsText(validate.errors)).toBe(true);
   });
 
@@ -229,5 +242,132 @@ describe("datapackage.json", () => {
     expect(descriptor.sources.map((s: { title: string }) => s.title)).toEqual(
       reports.map((r: Report) => `${r.title.zh} (${r.title.en})`),
     );
+  });
+
+  it("gives each source its origin: producer, dates, a citation, and a path that is the URL or the shipped text", () => {
+    for (const [i, r] of reports.entries()) {
+      const s = descriptor.sources[i];
+      expect(s.citation_full).toContain(r.title.zh);
+      if (r.source.url) expect([s.path, s.url_main]).toEqual([r.source.url, r.source.url]);
+      else {
+        // No URL is invented: the path is the text the package ships, and the citation says so.
+        expect(s.url_main).toBeUndefined();
+        expect(s.path).toBe(`sources/${r.id}.txt`);
+        expect(files.has(s.path)).toBe(true);
+        expect(s.citation_full).toMatch(/URL not recorded/);
+      }
+      expect(s.date_published).toBe(r.published);
+      expect(s.date_accessed).toBe(r.source.accessed);
+    }
+    const zj = descriptor.sources[reports.findIndex((r) => r.id === "zhangjiang-2023-h1")];
+    expect(zj.producer).toBe("张江镇人民政府 (Zhangjiang Town People's Government)");
+    expect(zj.date_published).toBe("2023-08-03");
+  });
+
+  it("carries a data licence, contributors, a homepage and its creation time", () => {
+    expect(descriptor.licenses).toEqual([expect.objectContaining({ name: "CC-BY-4.0" })]);
+    expect(descriptor.contributors.length).toBeGreaterThan(0);
+    expect(descriptor.homepage).toMatch(/^https:\/\//);
+    expect(Date.parse(descriptor.created)).not.toBeNaN();
+    expect(packageInfo({ SOURCE_DATE_EPOCH: "1700000000" }).created).toBe("2023-11-14T22:13:20.000Z");
+  });
+});
+
+/** A table of the package, read back and typed by its own Table Schema. */
+function table(name: string): { fields: Field[]; rows: Rec[] } {
+  const res = descriptor.resources.find((r: { name: string }) => r.name === name);
+  const [header, ...rows] = parseCsv(files.get(res.path) ?? "", res.dialect.lineTerminator);
+  const fs: Field[] = res.schema.fields;
+  expect(header).toEqual(fs.map((f) => f.name));
+  return {
+    fields: fs,
+    rows: rows.map((row) => Object.fromEntries(fs.map((f, i) => [f.name, castCell(f, row[i] ?? "", [""])]))),
+  };
+}
+
+/** Every foreign key value of `resource` that its referenced table lacks, as "field=value". */
+function unresolved(resourceName: string, rowsOf: (name: string) => Rec[]): string[] {
+  const res = descriptor.resources.find((r: { name: string }) => r.name === resourceName);
+  const missing: string[] = [];
+  for (const fk of res.schema.foreignKeys as { fields: string; reference: { resource: string; fields: string } }[]) {
+    const keys = new Set(rowsOf(fk.reference.resource).map((r) => r[fk.reference.fields]));
+    for (const r of rowsOf(resourceName))
+      if (r[fk.fields] !== null && !keys.has(r[fk.fields])) missing.push(`${fk.fields}=${r[fk.fields]}`);
+  }
+  return missing;
+}
+
+describe("indicators.csv and units.csv", () => {
+  const tables = new Map(["observations", "indicators", "units"].map((n) => [n, table(n).rows]));
+  const rowsOf = (name: string) => tables.get(name) ?? [];
+
+  it("have unique primary keys", () => {
+    for (const name of ["indicators", "units"]) {
+      const res = descriptor.resources.find((r: { name: string }) => r.name === name);
+      const keys = rowsOf(name).map((r) => res.schema.primaryKey.map((k: string) => r[k]).join("\u0000"));
+      expect(new Set(keys).size, name).toBe(keys.length);
+    }
+  });
+
+  it("resolve every foreign key of observations.csv: each indicator and unit in it is in its table", () => {
+    const res = descriptor.resources[0];
+    expect(res.schema.foreignKeys.map((fk: { fields: string }) => fk.fields)).toEqual([
+      "indicator_id",
+      "unit",
+      "baseline_unit",
+      "change_unit",
+      "percent_change_unit",
+      "point_change_unit",
+    ]);
+    expect(unresolved("observations", rowsOf)).toEqual([]);
+    // The check can fail: without a unit's row, its uses are reported.
+    const withoutWanyuan = (name: string) => rowsOf(name).filter((r) => !(name === "units" && r.unit === "亿元"));
+    expect(unresolved("observations", withoutWanyuan)).toContain("unit=亿元");
+  });
+
+  it("agree with the observations: the indicator's names, and value × 10^unit_mult in the unit multiplied", () => {
+    const indicators = new Map(rowsOf("indicators").map((r) => [r.indicator_id, r]));
+    const units = new Map(rowsOf("units").map((r) => [r.unit, r]));
+    const measures = new Map(
+      rowsOf("units")
+        .filter((r) => r.unit_mult === 0)
+        .map((r) => [r.unit, r]),
+    );
+    let checked = 0;
+    for (const o of rowsOf("observations")) {
+      const ind = indicators.get(o.indicator_id);
+      expect([ind?.name_zh, ind?.name_en]).toEqual([o.indicator_zh, o.indicator_en]);
+      if (o.unit === null || o.value_in_base_unit === null) continue;
+      const u = units.get(o.unit);
+      expect([u?.unit_mult, u?.unit_en], String(o.unit)).toEqual([o.unit_mult, o.unit_en]);
+      // 20.17 亿元 = 20.17 × 10^8 元, and 元 × its scale is the base unit.
+      const measure = measures.get(u?.unit_measure ?? "") ?? (u?.unit_mult === 0 ? u : undefined);
+      if (!measure) continue;
+      const base = (o.value as number) * 10 ** (o.unit_mult as number) * (measure.scale as number);
+      expect(base).toBeCloseTo(o.value_in_base_unit as number, 3);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it("give each observation a status consistent with its role and qualifier", () => {
+    const counts: Record<string, number> = {};
+    for (const o of rowsOf("observations")) {
+      const status = o.obs_status as string;
+      counts[status] = (counts[status] ?? 0) + 1;
+      if (o.role === "target" || o.role === "plan") expect(status).toBe("target");
+      else if (status !== "estimate")
+        expect(status).toBe(
+          {
+            exact: "actual",
+            more_than: "lower_bound",
+            at_least: "lower_bound",
+            at_most: "upper_bound",
+            nearly: "about",
+            approximately: "about",
+          }[o.qualifier as string],
+        );
+    }
+    expect(Object.keys(counts)).toEqual(expect.arrayContaining(["actual", "target", "lower_bound"]));
   });
 });

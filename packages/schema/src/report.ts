@@ -180,7 +180,17 @@ export const ReportSchema = z
     source: z
       .object({
         file: z.string().optional().describe("Path of the source text, relative to the report file"),
-        url: z.string().optional(),
+        url: z
+          .string()
+          .optional()
+          .describe("Where the text was published; leave it out when it is not known (never a guess)"),
+        producer: LocalizedSchema.optional().describe(
+          "Who produced and published the text (the 发布机构 a government portal prints), e.g. 张江镇人民政府",
+        ),
+        accessed: DateSchema.optional().describe(
+          "When the text was retrieved from `url`; leave it out when not recorded",
+        ),
+        note: z.string().min(1).optional().describe("How the text was obtained, and what of its origin is not known"),
         sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: "sha256 is 64 lower-case hex digits" }),
         chars: z.number().int().min(0).optional().describe("Length of the source text in code points"),
       })

@@ -8,7 +8,9 @@ import {
   resolveUnit,
   UNITS,
   UnitConversionError,
+  type UnitDef,
   UnitDefSchema,
+  unitMeasure,
 } from "./units.js";
 
 describe("unit registry", () => {
@@ -69,5 +71,54 @@ describe("registry invariants", () => {
   it("classifiers are counts, each its own base", () => {
     expect(new Set(COUNT_CLASSIFIERS).size).toBe(COUNT_CLASSIFIERS.length);
     for (const c of COUNT_CLASSIFIERS) expect(UNITS.get(c)).toMatchObject({ dimension: "count", base: c, scale: 1 });
+  });
+});
+
+describe("unitMeasure", () => {
+  it("splits a printed unit into a power-of-ten multiplier and the unit it multiplies (SDMX UNIT_MULT)", () => {
+    const split = (id: string, declared: UnitDef[] = []) => {
+      const m = unitMeasure(id, declared);
+      return m && [m.multiplier, m.unit.id, m.en];
+    };
+    expect(split("亿元")).toEqual([8, "元", "CNY"]);
+    expect(split("万元")).toEqual([4, "元", "CNY"]);
+    expect(split("百万元")).toEqual([6, "元", "CNY"]);
+    expect(split("万亿元")).toEqual([12, "元", "CNY"]);
+    expect(split("元")).toEqual([0, "元", "CNY"]);
+    expect(split("万平方米")).toEqual([4, "平方米", "m²"]);
+    expect(split("万亩")).toEqual([4, "亩", "mu"]);
+    expect(split("万千瓦")).toEqual([4, "千瓦", "kW"]);
+    expect(split("亿千瓦时")).toEqual([8, "千瓦时", "kWh"]);
+    expect(split("万人次")).toEqual([4, "人次", "person-times"]);
+    expect(split("千人")).toEqual([3, "人", "people"]);
+    expect(split("万")).toEqual([4, "", undefined]);
+    expect(split("")).toEqual([0, "", undefined]);
+    expect(split("%")).toEqual([0, "%", "%"]);
+    expect(split("个百分点")).toEqual([0, "个百分点", "pp"]);
+  });
+
+  it("keeps 千 of units that are units in their own right, and knows nothing of unknown units", () => {
+    expect(unitMeasure("千米")).toMatchObject({ multiplier: 0, en: "km" });
+    expect(unitMeasure("千瓦")).toMatchObject({ multiplier: 0, en: "kW" });
+    expect(unitMeasure("千瓦时")).toMatchObject({ multiplier: 0, en: "kWh" });
+    expect(unitMeasure("furlongs")).toBeUndefined();
+  });
+
+  it("uses a declared unit's symbol, or its English name", () => {
+    const declared: UnitDef[] = [
+      { id: "大片区", zh: "大片区", en: "large zones", dimension: "count", base: "大片区", scale: 1 },
+      { id: "标准亩", zh: "标准亩", en: "standard mu", dimension: "area", base: "平方米", scale: 666.7, symbol: "smu" },
+    ];
+    expect(unitMeasure("大片区", declared)).toMatchObject({ multiplier: 0, en: "large zones" });
+    expect(unitMeasure("标准亩", declared)).toMatchObject({ multiplier: 0, en: "smu" });
+  });
+
+  it("gives every registry unit an English short form, and a multiplier consistent with its scale", () => {
+    for (const [id, u] of UNITS) {
+      const m = unitMeasure(id);
+      expect(m, id).toBeDefined();
+      if (id !== "") expect(m?.en, id).toEqual(expect.any(String));
+      expect(u.scale / (m?.unit.scale ?? Number.NaN) / 10 ** (m?.multiplier ?? 0)).toBeCloseTo(1, 9);
+    }
   });
 });

@@ -29,66 +29,79 @@ export const UnitDefSchema = z
     dimension: DimensionSchema,
     base: z.string().describe("The base unit of the same dimension that this unit converts to"),
     scale: z.number().positive().describe("How many base units one of this unit is"),
+    symbol: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Short English unit without a multiplier (CNY for 亿元, m² for 万平方米, kWh); counts have none"),
   })
   .strict()
   .describe("A unit of measurement: id as printed, dimension, and conversion to its base unit");
 export type UnitDef = z.infer<typeof UnitDefSchema>;
 
-type Row = readonly [id: string, zh: string, en: string, dimension: Dimension, base: string, scale: number];
+type Row = readonly [
+  id: string,
+  zh: string,
+  en: string,
+  dimension: Dimension,
+  base: string,
+  scale: number,
+  symbol: string,
+];
 
 const FIXED: readonly Row[] = [
-  ["元", "元", "yuan", "currency", "元", 1],
-  ["万元", "万元", "10k yuan", "currency", "元", 1e4],
-  ["百万元", "百万元", "million yuan", "currency", "元", 1e6],
-  ["亿元", "亿元", "100 million yuan", "currency", "元", 1e8],
-  ["万亿元", "万亿元", "trillion yuan", "currency", "元", 1e12],
-  ["美元", "美元", "US dollars", "currency", "美元", 1],
-  ["万美元", "万美元", "10k US dollars", "currency", "美元", 1e4],
-  ["亿美元", "亿美元", "100 million US dollars", "currency", "美元", 1e8],
-  ["平方米", "平方米", "square metres", "area", "平方米", 1],
-  ["平米", "平方米", "square metres", "area", "平方米", 1],
-  ["万平方米", "万平方米", "10k square metres", "area", "平方米", 1e4],
-  ["万平米", "万平方米", "10k square metres", "area", "平方米", 1e4],
-  ["亩", "亩", "mu", "area", "平方米", 10000 / 15],
-  ["万亩", "万亩", "10k mu", "area", "平方米", 1e8 / 15],
-  ["公顷", "公顷", "hectares", "area", "平方米", 1e4],
-  ["平方公里", "平方公里", "square kilometres", "area", "平方米", 1e6],
-  ["米", "米", "metres", "length", "米", 1],
-  ["公里", "公里", "kilometres", "length", "米", 1e3],
-  ["千米", "千米", "kilometres", "length", "米", 1e3],
-  ["万公里", "万公里", "10k kilometres", "length", "米", 1e7],
-  ["吨", "吨", "tonnes", "mass", "吨", 1],
-  ["万吨", "万吨", "10k tonnes", "mass", "吨", 1e4],
-  ["公斤", "公斤", "kilograms", "mass", "吨", 1e-3],
-  ["斤", "斤", "jin", "mass", "吨", 5e-4],
-  ["立方米", "立方米", "cubic metres", "volume", "立方米", 1],
-  ["万立方米", "万立方米", "10k cubic metres", "volume", "立方米", 1e4],
-  ["亿立方米", "亿立方米", "100 million cubic metres", "volume", "立方米", 1e8],
-  ["瓦", "瓦", "watts", "power", "瓦", 1],
-  ["千瓦", "千瓦", "kilowatts", "power", "瓦", 1e3],
-  ["万千瓦", "万千瓦", "10k kilowatts", "power", "瓦", 1e7],
-  ["兆瓦", "兆瓦", "megawatts", "power", "瓦", 1e6],
-  ["千瓦时", "千瓦时", "kilowatt-hours", "energy", "千瓦时", 1],
-  ["度", "度", "kilowatt-hours", "energy", "千瓦时", 1],
-  ["万千瓦时", "万千瓦时", "10k kilowatt-hours", "energy", "千瓦时", 1e4],
-  ["亿千瓦时", "亿千瓦时", "100 million kilowatt-hours", "energy", "千瓦时", 1e8],
-  ["吨标准煤", "吨标准煤", "tonnes of coal equivalent", "energy", "吨标准煤", 1],
-  ["万吨标准煤", "万吨标准煤", "10k tonnes of coal equivalent", "energy", "吨标准煤", 1e4],
-  ["秒", "秒", "seconds", "duration", "秒", 1],
-  ["分钟", "分钟", "minutes", "duration", "秒", 60],
-  ["小时", "小时", "hours", "duration", "秒", 3600],
-  ["天", "天", "days", "duration", "秒", 86400],
-  ["个工作日", "个工作日", "working days", "duration", "个工作日", 1],
-  ["周", "周", "weeks", "duration", "秒", 604800],
-  ["个月", "个月", "months", "duration", "个月", 1],
-  ["年", "年", "years", "duration", "个月", 12],
-  ["岁", "岁", "years of age", "duration", "个月", 12],
-  ["周岁", "周岁", "years of age", "duration", "个月", 12],
-  ["%", "百分比", "percent", "percent", "%", 1],
-  ["‰", "千分比", "per mille", "percent", "%", 0.1],
-  ["个百分点", "个百分点", "percentage points", "percentage_point", "个百分点", 1],
-  ["倍", "倍", "times", "multiple", "倍", 1],
-  ["成", "成", "tenths", "percent", "%", 10],
+  ["元", "元", "yuan", "currency", "元", 1, "CNY"],
+  ["万元", "万元", "10k yuan", "currency", "元", 1e4, "CNY"],
+  ["百万元", "百万元", "million yuan", "currency", "元", 1e6, "CNY"],
+  ["亿元", "亿元", "100 million yuan", "currency", "元", 1e8, "CNY"],
+  ["万亿元", "万亿元", "trillion yuan", "currency", "元", 1e12, "CNY"],
+  ["美元", "美元", "US dollars", "currency", "美元", 1, "USD"],
+  ["万美元", "万美元", "10k US dollars", "currency", "美元", 1e4, "USD"],
+  ["亿美元", "亿美元", "100 million US dollars", "currency", "美元", 1e8, "USD"],
+  ["平方米", "平方米", "square metres", "area", "平方米", 1, "m²"],
+  ["平米", "平方米", "square metres", "area", "平方米", 1, "m²"],
+  ["万平方米", "万平方米", "10k square metres", "area", "平方米", 1e4, "m²"],
+  ["万平米", "万平方米", "10k square metres", "area", "平方米", 1e4, "m²"],
+  ["亩", "亩", "mu", "area", "平方米", 10000 / 15, "mu"],
+  ["万亩", "万亩", "10k mu", "area", "平方米", 1e8 / 15, "mu"],
+  ["公顷", "公顷", "hectares", "area", "平方米", 1e4, "ha"],
+  ["平方公里", "平方公里", "square kilometres", "area", "平方米", 1e6, "km²"],
+  ["米", "米", "metres", "length", "米", 1, "m"],
+  ["公里", "公里", "kilometres", "length", "米", 1e3, "km"],
+  ["千米", "千米", "kilometres", "length", "米", 1e3, "km"],
+  ["万公里", "万公里", "10k kilometres", "length", "米", 1e7, "km"],
+  ["吨", "吨", "tonnes", "mass", "吨", 1, "t"],
+  ["万吨", "万吨", "10k tonnes", "mass", "吨", 1e4, "t"],
+  ["公斤", "公斤", "kilograms", "mass", "吨", 1e-3, "kg"],
+  ["斤", "斤", "jin", "mass", "吨", 5e-4, "jin"],
+  ["立方米", "立方米", "cubic metres", "volume", "立方米", 1, "m³"],
+  ["万立方米", "万立方米", "10k cubic metres", "volume", "立方米", 1e4, "m³"],
+  ["亿立方米", "亿立方米", "100 million cubic metres", "volume", "立方米", 1e8, "m³"],
+  ["瓦", "瓦", "watts", "power", "瓦", 1, "W"],
+  ["千瓦", "千瓦", "kilowatts", "power", "瓦", 1e3, "kW"],
+  ["万千瓦", "万千瓦", "10k kilowatts", "power", "瓦", 1e7, "kW"],
+  ["兆瓦", "兆瓦", "megawatts", "power", "瓦", 1e6, "MW"],
+  ["千瓦时", "千瓦时", "kilowatt-hours", "energy", "千瓦时", 1, "kWh"],
+  ["度", "度", "kilowatt-hours", "energy", "千瓦时", 1, "kWh"],
+  ["万千瓦时", "万千瓦时", "10k kilowatt-hours", "energy", "千瓦时", 1e4, "kWh"],
+  ["亿千瓦时", "亿千瓦时", "100 million kilowatt-hours", "energy", "千瓦时", 1e8, "kWh"],
+  ["吨标准煤", "吨标准煤", "tonnes of coal equivalent", "energy", "吨标准煤", 1, "tce"],
+  ["万吨标准煤", "万吨标准煤", "10k tonnes of coal equivalent", "energy", "吨标准煤", 1e4, "tce"],
+  ["秒", "秒", "seconds", "duration", "秒", 1, "s"],
+  ["分钟", "分钟", "minutes", "duration", "秒", 60, "min"],
+  ["小时", "小时", "hours", "duration", "秒", 3600, "h"],
+  ["天", "天", "days", "duration", "秒", 86400, "d"],
+  ["个工作日", "个工作日", "working days", "duration", "个工作日", 1, "working days"],
+  ["周", "周", "weeks", "duration", "秒", 604800, "weeks"],
+  ["个月", "个月", "months", "duration", "个月", 1, "months"],
+  ["年", "年", "years", "duration", "个月", 12, "years"],
+  ["岁", "岁", "years of age", "duration", "个月", 12, "years of age"],
+  ["周岁", "周岁", "years of age", "duration", "个月", 12, "years of age"],
+  ["%", "百分比", "percent", "percent", "%", 1, "%"],
+  ["‰", "千分比", "per mille", "percent", "%", 0.1, "‰"],
+  ["个百分点", "个百分点", "percentage points", "percentage_point", "个百分点", 1, "pp"],
+  ["倍", "倍", "times", "multiple", "倍", 1, "times"],
+  ["成", "成", "tenths", "percent", "%", 10, "tenths"],
 ];
 
 /**
@@ -173,8 +186,8 @@ const SCALE_PREFIXES: readonly (readonly [string, number, string])[] = [
 ];
 
 const REGISTRY = new Map<string, UnitDef>();
-for (const [id, zh, en, dimension, base, scale] of FIXED) {
-  REGISTRY.set(id, { id, zh, en, dimension, base, scale });
+for (const [id, zh, en, dimension, base, scale, symbol] of FIXED) {
+  REGISTRY.set(id, { id, zh, en, dimension, base, scale, symbol });
 }
 for (const [id, en] of CLASSIFIERS) {
   REGISTRY.set(id, { id, zh: id || "数", en, dimension: "count", base: id, scale: 1 });
@@ -246,4 +259,46 @@ export function commensurable(a: string, b: string, declared: readonly UnitDef[]
   const ua = resolveUnit(a, declared);
   const ub = resolveUnit(b, declared);
   return !!ua && !!ub && ua.dimension === ub.dimension && ua.base === ub.base;
+}
+
+/** Chinese number words that multiply the unit after them, as powers of ten. */
+const MULTIPLIERS: readonly (readonly [prefix: string, power: number])[] = [
+  ["万亿", 12],
+  ["亿", 8],
+  ["千万", 7],
+  ["百万", 6],
+  ["十万", 5],
+  ["万", 4],
+  ["千", 3],
+];
+
+/** A printed unit split into a power-of-ten multiplier and the unit it multiplies. */
+export interface UnitMeasure {
+  /** The power of ten (SDMX UNIT_MULT): 8 for 亿元, 4 for 万人次, 0 for 元 or 千米. */
+  multiplier: number;
+  /** The unit multiplied (SDMX UNIT_MEASURE): 元 for 亿元, 人次 for 万人次. */
+  unit: UnitDef;
+  /** The unit multiplied in short English (CNY, m², kWh, households); undefined for a bare number. */
+  en: string | undefined;
+}
+
+/**
+ * Splits a printed unit as SDMX does (UNIT_MULT and UNIT_MEASURE): 亿元 is 10^8 元, 万千瓦 is 10^4
+ * 千瓦, 万 alone is 10^4 of a bare number. 千 is a multiplier only before a count classifier (千人):
+ * 千米 and 千瓦 are units in their own right. Undefined for a unit the registry and `declared` lack.
+ */
+export function unitMeasure(id: string, declared: readonly UnitDef[] = []): UnitMeasure | undefined {
+  const unit = resolveUnit(id, declared);
+  if (!unit) return undefined;
+  const en = (u: UnitDef) => u.symbol ?? (u.id === "" ? undefined : u.en);
+  for (const [prefix, power] of MULTIPLIERS) {
+    if (!id.startsWith(prefix)) continue;
+    const rest = resolveUnit(id.slice(prefix.length), declared);
+    if (!rest || rest.dimension !== unit.dimension || rest.base !== unit.base) continue;
+    if (prefix === "千" && rest.dimension !== "count") continue;
+    // The multiplier must be what the two scales say (万亩 is 10^4 亩), not just a shared prefix.
+    if (Math.abs(unit.scale / rest.scale / 10 ** power - 1) > 1e-9) continue;
+    return { multiplier: power, unit: rest, en: en(rest) };
+  }
+  return { multiplier: 0, unit, en: en(unit) };
 }

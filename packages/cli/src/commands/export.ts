@@ -1,11 +1,19 @@
 import { createHash } from "node:crypto";
-import { type Column, OBSERVATION_COLUMNS, observationsCsv } from "@govreport/data";
+import {
+  DefinitionConflictError,
+  dataPackage,
+  indicatorsCsv,
+  OBSERVATION_COLUMNS,
+  observationsCsv,
+  unitsCsv,
+} from "@govreport/data";
 import type { Report } from "@govreport/schema";
 import type { ParsedArgs } from "../args.js";
 import type { Context } from "../context.js";
 import { CliError, EXIT } from "../errors.js";
 import { writeDirectory, writeOutput } from "../io/write.js";
 import { resolveReport } from "../report-source.js";
+import { VERSION } from "../version.js";
 
 /** The report as the data package ships it (reports/<id>.json): validated, defaults filled in. */
 export function canonicalJson(report: Report): string {
@@ -13,48 +21,43 @@ export function canonicalJson(report: Report): string {
 }
 
 /**
- * The Table Schema field of a column, as @govreport/data's build writes it. Rebuilt here from the
- * exported column list until the data package exports its descriptor builder (requested).
+ * A one-report Frictionless data package, built by @govreport/data's own descriptor builder:
+ * datapackage.json describing observations.csv, indicators.csv and units.csv, joined by foreign keys.
  */
-function field(c: Column): Record<string, unknown> {
-  const f: Record<string, unknown> = { name: c.name, type: c.type, format: "default", description: c.description };
-  if (c.constraints && Object.keys(c.constraints).length > 0) f.constraints = { ...c.constraints };
-  return f;
-}
-
-/** A one-report Frictionless tabular data package: datapackage.json describing observations.csv. */
 export function dataPackageFiles(report: Report): Record<string, string> {
-  const csv = observationsCsv([report]);
-  const bytes = Buffer.from(csv, "utf8");
-  const descriptor = {
-    profile: "tabular-data-package",
-    name: `govreport-${report.id.toLowerCase().replace(/[^a-z0-9._-]/g, "-")}`,
-    title: `${report.title.zh} (${report.title.en})`,
-    description: `Indicators of one government work report, exported by govreport. Every figure keeps its verbatim quote and code-point offset in the source text (sha256 ${report.source.sha256}).`,
-    sources: [
-      { title: `${report.title.zh} (${report.title.en})`, ...(report.source.url ? { path: report.source.url } : {}) },
-    ],
-    resources: [
-      {
-        profile: "tabular-data-resource",
-        name: "observations",
-        path: "observations.csv",
-        title: "Observations",
-        format: "csv",
-        mediatype: "text/csv",
-        encoding: "utf-8",
-        bytes: bytes.length,
-        hash: `sha256:${createHash("sha256").update(bytes).digest("hex")}`,
-        dialect: { delimiter: ",", doubleQuote: true, lineTerminator: "\r\n", quoteChar: '"', header: true },
-        schema: {
-          fields: OBSERVATION_COLUMNS.map(field),
-          primaryKey: ["report_id", "observation_id"],
-          missingValues: [""],
-        },
-      },
-    ],
+  const reports = [report];
+  let tables: Record<"observations" | "indicators" | "units", { path: string; content: string }>;
+  try {
+    tables = {
+      observations: { path: "observations.csv", content: observationsCsv(reports) },
+      indicators: { path: "indicators.csv", content: indicatorsCsv(reports) },
+      units: { path: "units.csv", content: unitsCsv(reports) },
+    };
+  } catch (e) {
+    if (e instanceof DefinitionConflictError) throw new CliError(e.message, undefined, EXIT.invalid);
+    throw e;
+  }
+  const facts = (f: { path: string; content: string }) => {
+    const bytes = Buffer.from(f.content, "utf8");
+    return { path: f.path, bytes: bytes.length, hash: `sha256:${createHash("sha256").update(bytes).digest("hex")}` };
   };
-  return { "datapackage.json": `${JSON.stringify(descriptor, null, 2)}\n`, "observations.csv": csv };
+  const descriptor = dataPackage(
+    {
+      name: "@govreport/cli",
+      id: `govreport-${report.id.toLowerCase().replace(/[^a-z0-9._-]/g, "-")}`,
+      title: `${report.title.zh} (${report.title.en})`,
+      version: VERSION,
+      description: `Indicators of one government work report (source text sha256 ${report.source.sha256}), exported by govreport`,
+      created: new Date().toISOString(),
+    },
+    OBSERVATION_COLUMNS,
+    reports,
+    { observations: facts(tables.observations), indicators: facts(tables.indicators), units: facts(tables.units) },
+  );
+  return {
+    "datapackage.json": `${JSON.stringify(descriptor, null, 2)}\n`,
+    ...Object.fromEntries(Object.values(tables).map((t) => [t.path, t.content])),
+  };
 }
 
 export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
@@ -67,7 +70,7 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
     if (!output) throw new CliError("--format datapackage writes a folder: give it with -o <dir>");
     await writeDirectory(output, dataPackageFiles(report), { force, cwd: ctx.cwd });
     ctx.stderr.write(
-      `govreport: wrote ${output}/ (datapackage.json, observations.csv: ${report.observations.length} rows)\n`,
+      `govreport: wrote ${output}/ (datapackage.json, observations.csv: ${report.observations.length} rows, indicators.csv, units.csv)\n`,
     );
     return EXIT.ok;
   }

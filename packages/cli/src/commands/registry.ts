@@ -124,7 +124,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "Convert a report to CSV, canonical JSON or a data package",
     usage: "govreport export <report.yaml|report.json|id> --format csv|json|datapackage [-o <path>] [--force]",
     description:
-      "Exports one report, given as a file or as the id of a shipped report: csv (one row per observation, the columns of the data package's observations.csv), json (the validated report with defaults filled in), or datapackage (a Frictionless data package folder: datapackage.json and observations.csv; needs -o). A report with schema problems is refused.",
+      "Exports one report, given as a file or as the id of a shipped report: csv (one row per observation, the columns of the data package's observations.csv), json (the validated report with defaults filled in), or datapackage (a Frictionless data package folder: datapackage.json describing observations.csv, indicators.csv and units.csv, joined by foreign keys; needs -o). A report with schema problems is refused.",
     positionals: { min: 1, max: 1, names: "<report>" },
     options: [
       {

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { OBSERVATION_COLUMNS } from "../../src/columns.js";
 import { observationsCsv } from "../../src/csv.js";
 import { dataPackage, type PackageInfo } from "../../src/datapackage.js";
+import { indicatorsCsv, unitsCsv } from "../../src/tables.js";
 import { generatedModule, reportJson, type ShippedReport } from "./generate.js";
 import { discoverReports, isValid, type LoadedReport, loadReport } from "./load.js";
 
@@ -53,15 +54,21 @@ function facts(file: ShippedFile) {
 export function dataFiles(shipped: readonly ShippedReport[], info: PackageInfo): ShippedFile[] {
   const reports = shipped.map((s) => s.report);
   const observations = { path: "observations.csv", content: observationsCsv(reports) };
+  const indicators = { path: "indicators.csv", content: indicatorsCsv(reports) };
+  const units = { path: "units.csv", content: unitsCsv(reports) };
   const reportFiles = reports.map((r) => ({ path: `reports/${r.id}.json`, content: reportJson(r) }));
   const sourceFiles = shipped.map((s) => ({ path: `sources/${s.report.id}.txt`, content: s.sourceText }));
   const descriptor = dataPackage(info, OBSERVATION_COLUMNS, reports, {
     observations: facts(observations),
+    indicators: facts(indicators),
+    units: facts(units),
     reports: reportFiles.map(facts),
     sources: sourceFiles.map(facts),
   });
   return [
     observations,
+    indicators,
+    units,
     ...reportFiles,
     ...sourceFiles,
     { path: "datapackage.json", content: `${JSON.stringify(descriptor, null, 2)}\n` },

@@ -52,6 +52,11 @@ export const REPORTS: readonly Report[] = [
     },
     "source": {
       "file": "source.txt",
+      "producer": {
+        "zh": "张江镇人民政府",
+        "en": "Zhangjiang Town People's Government"
+      },
+      "note": "The text opens with the header of a government information-disclosure page (索引号, 发布机构 张江镇, 公开类别 主动公开, 发布时间 2023-08-03). The URL of that page and the date the text was retrieved were not recorded, so neither is given here.",
       "sha256": "15377af5570bc3caaf979dcd7c126e2d41e98d2f3513622019272bd77086bb4c",
       "chars": 13972
     },
