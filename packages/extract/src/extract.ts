@@ -27,7 +27,14 @@ import {
 import { inferYears, levelOf, readMeta } from "./meta.js";
 import { findPeriodMarkers, firstMarkerFrom, markersIn, type PeriodMarker, type YearContext } from "./periods.js";
 import { proposeRelations } from "./relations.js";
-import { type IndexedSection, indexSections, type Section, type SectionMode, sectionLookup } from "./sections.js";
+import {
+  type IndexedSection,
+  indexSections,
+  joinedLine,
+  type Section,
+  type SectionMode,
+  sectionLookup,
+} from "./sections.js";
 import { sha256HexSync } from "./sha256.js";
 import { subjectAfter, subjectBefore } from "./subject.js";
 import { clauseEnd, clauseStart, lineEnd, lineStart, originalSlice, prepare, trimSpan } from "./text.js";
@@ -159,6 +166,11 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     );
   const bodyStart = s.startsWith("#") ? Math.min(s.length, lineEnd(s, 0) + 1) : 0;
   const sections = indexSections(p);
+  const joined = joinedLine(s);
+  if (joined !== undefined)
+    warnings.push(
+      `the text has a line of ${joined} characters: paragraphs look joined, so headings were also looked for inside lines (after a sentence end); the layout is doubtful, check sections, roles and periods`,
+    );
   const sectionsAt = sectionLookup(sections);
   const meta = readMeta(s, bodyStart);
   const ctx = inferYears(s, bodyStart, meta, sections, options, warnings);

@@ -41,6 +41,49 @@ const ENTRY = /^\d{1,3}(?:、|[.．](?!\d))/;
 const REVIEW_WORDS = /回顾|工作情况|过去|成绩|成就|成效|进展|总结|完成情况/;
 const PLAN_WORDS = /安排|任务|目标|重点工作|打算|计划|思路|部署|展望|建议|要求/;
 
+/**
+ * A line this long is paragraphs run together (a copy that lost its line breaks): headings are then
+ * looked for inside it too, after a sentence end. Real paragraphs of these reports are far shorter.
+ */
+export const JOINED_LINE = 3000;
+const INLINE_HEADING =
+  /[。！？；!?;][\s\u3000]*(?=第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/g;
+
+/** The longest line of `s`, when it is longer than JOINED_LINE (the paragraphs look joined), else undefined. */
+export function joinedLine(s: string): number | undefined {
+  let longest = 0;
+  for (let pos = 0; pos <= s.length; ) {
+    const nl = s.indexOf("\n", pos);
+    const end = nl < 0 ? s.length : nl;
+    longest = Math.max(longest, end - pos);
+    pos = end + 1;
+  }
+  return longest > JOINED_LINE ? longest : undefined;
+}
+
+/**
+ * The paragraphs of `s` as [start, end) index pairs: its lines, and when a line is longer than
+ * JOINED_LINE, also the pieces of it that start with a heading marker after a sentence end.
+ */
+function paragraphs(s: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let pos = 0; pos <= s.length; ) {
+    const nl = s.indexOf("\n", pos);
+    const end = nl < 0 ? s.length : nl;
+    let from = pos;
+    if (end - pos > JOINED_LINE) {
+      for (const m of s.slice(pos, end).matchAll(INLINE_HEADING)) {
+        const cut = pos + m.index + m[0].length;
+        out.push([from, cut]);
+        from = cut;
+      }
+    }
+    out.push([from, end]);
+    pos = end + 1;
+  }
+  return out;
+}
+
 /** A heading line is short; a long line starting with 一、 is body text that happens to. */
 const MAX_HEADING = 80;
 
@@ -69,10 +112,7 @@ export function indexSections(p: Prepared): IndexedSection[] {
   let partMode: SectionMode | undefined;
   /** The last part, chapter or glossary: a section's parent. */
   let parent: IndexedSection | undefined;
-  let pos = 0;
-  while (pos <= s.length) {
-    const nl = s.indexOf("\n", pos);
-    const end = nl < 0 ? s.length : nl;
+  for (const [pos, end] of paragraphs(s)) {
     let a = pos;
     while (a < end && SPACE.test(s[a] ?? "")) a++;
     const line = s.slice(a, end).replace(/\s+$/, "");
@@ -113,8 +153,6 @@ export function indexSections(p: Prepared): IndexedSection[] {
       const added = out[out.length - 1] as IndexedSection;
       if (added.level < 2) parent = added;
     }
-    if (nl < 0) break;
-    pos = nl + 1;
   }
   // Each section ends where the next one of its level or higher starts: one pass from the end,
   // keeping for each level the start of the nearest later heading at that level or above.

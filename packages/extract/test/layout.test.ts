@@ -65,3 +65,20 @@ describeShared("the same figures, roles and periods whatever the layout", LAYOUT
     });
   }
 });
+
+describe("layout repair: joined paragraphs", () => {
+  it("finds the review and plan chapters inside one long line, and warns", () => {
+    const review = "全年新增企业91家，完成税收20.17亿元。".repeat(80);
+    const plan = "力争新增企业100家，确保税收增长10%。".repeat(80);
+    const lines = `张江镇2023年政府工作报告\n各位代表：现在，我代表镇人民政府作工作报告。\n一、2022年工作回顾\n${review}\n二、2023年工作安排\n${plan}\n`;
+    const joined = lines.replace(/\n/g, "");
+    const a = extractReport(lines);
+    const b = extractReport(joined);
+    expect(b.sections.filter((x) => x.level === 1).map((x) => x.mode)).toEqual(["review", "plan"]);
+    expect(b.quantities.map((q) => [q.value, q.role, q.period])).toEqual(
+      a.quantities.map((q) => [q.value, q.role, q.period]),
+    );
+    expect(b.warnings.some((w) => /paragraphs look joined/.test(w))).toBe(true);
+    expect(a.warnings.some((w) => /paragraphs look joined/.test(w))).toBe(false);
+  });
+});
