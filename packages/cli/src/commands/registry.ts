@@ -180,7 +180,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "Compare the indicators of two reports",
     usage: "govreport diff <a> <b> [--json]",
     description:
-      "Compares two reports (files or shipped ids) indicator by indicator: for indicators in both, each side's value and period and the change (absolute and %) when the units are commensurable; then the indicators only one report has. Where a report has several figures for an indicator, the actual figure for the latest period is compared.",
+      "Compares two reports (files or shipped ids) indicator by indicator: for indicators in both, each side's value and period and the change (absolute and %) when the units are commensurable; then the indicators only one report has. Like is compared with like: figures of the same role (actual, target, baseline, plan) and the same period length (a year with a year, a half with a half, a five-year total with a five-year total), actual figures and whole years first, the latest period of each side; where an indicator has no such pair, the row says nothing is comparable and gives no change (a 2022 target is never set against a 2016-2020 average).",
     positionals: { min: 2, max: 2, names: "<a> <b>" },
     options: [json],
     examples: [
