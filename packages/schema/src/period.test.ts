@@ -195,3 +195,12 @@ describe("period properties", () => {
     );
   });
 });
+
+describe("periodBounds takes a string like its siblings", () => {
+  it("gives the same bounds for a period string and its parsed form, and throws on a non-period", () => {
+    for (const p of ["2023", "2023-H2", "2023-Q3", "2024-02", "2023-01/2023-05", "2023-12-31", "2021/2023"])
+      expect(periodBounds(p)).toEqual(periodBounds(parsePeriod(p)));
+    expect(periodBounds("2024-02").end).toBe("2024-02-29");
+    expect(() => periodBounds("上半年")).toThrow();
+  });
+});

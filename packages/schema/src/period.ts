@@ -103,8 +103,15 @@ export function formatPeriod(p: Period): string {
   }
 }
 
-/** First and last day covered, as ISO dates. An as-of date covers just that day. */
-export function periodBounds(p: Period): { start: string; end: string } {
+/**
+ * First and last day covered, as ISO dates. An as-of date covers just that day.
+ *
+ * @param period - A period as written in a report (`"2023-H1"`) or as {@link parsePeriod} returns it,
+ *   like its siblings {@link comparePeriods} and {@link periodLabel}. A string that is not a period throws.
+ * @example periodBounds("2023-H1") // { start: "2023-01-01", end: "2023-06-30" }
+ */
+export function periodBounds(period: string | Period): { start: string; end: string } {
+  const p = typeof period === "string" ? parsePeriod(period) : period;
   const iso = (y: number, m: number, d: number) => `${yyyy(y)}-${pad(m)}-${pad(d)}`;
   const months = (y1: number, m1: number, y2: number, m2: number) => ({
     start: iso(y1, m1, 1),
@@ -130,12 +137,17 @@ export function periodBounds(p: Period): { start: string; end: string } {
 
 /** Orders periods by start, then by end (shorter first): 2023-01/2023-05 < 2023-H1 < 2023. */
 export function comparePeriods(a: string | Period, b: string | Period): number {
-  const ba = periodBounds(typeof a === "string" ? parsePeriod(a) : a);
-  const bb = periodBounds(typeof b === "string" ? parsePeriod(b) : b);
+  const ba = periodBounds(a);
+  const bb = periodBounds(b);
   return ba.start < bb.start ? -1 : ba.start > bb.start ? 1 : ba.end < bb.end ? -1 : ba.end > bb.end ? 1 : 0;
 }
 
-/** Human labels, e.g. 2023年1-5月 / Jan–May 2023. */
+/**
+ * A period as a reader would write it.
+ *
+ * @param p - A period string (`"2023-01/2023-05"`) or a parsed period.
+ * @param lang - `"zh"` (the default) for Chinese, 2023年1-5月; `"en"` for English, Jan–May 2023.
+ */
 export function periodLabel(p: string | Period, lang: "zh" | "en" = "zh"): string {
   const q = typeof p === "string" ? parsePeriod(p) : p;
   const M = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
