@@ -393,9 +393,6 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
   const observations: Observation[] = [];
   const quantities: ExtractedQuantity[] = [];
   const observationFigures = figures.filter((f) => f.kind === "observation" || f.kind === "baseline");
-  observationFigures.forEach((f, i) => {
-    f.id = `o${String(i + 1).padStart(3, "0")}`;
-  });
   const suggestionsOf = new Map<Figure, { indicator: string; suggestions: IndicatorSuggestion[] }>();
   // Observations first, then the baselines that take their observation's indicator.
   const ordered = [...observationFigures].sort((a, b) => Number(a.kind === "baseline") - Number(b.kind === "baseline"));
@@ -425,6 +422,16 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
       indicator = local.id;
     }
     suggestionsOf.set(f, { indicator, suggestions });
+  }
+  const ids = new Set<string>();
+  for (const f of observationFigures) {
+    f.id = observationId(
+      suggestionsOf.get(f)?.indicator ?? "",
+      f.period,
+      f.role,
+      `${originalSlice(p, f.quoteStart, f.quoteEnd)}|${f.q.printed}`,
+      ids,
+    );
   }
   for (const f of observationFigures) {
     const indicator = suggestionsOf.get(f)?.indicator ?? "";
@@ -501,6 +508,26 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     warnings,
     skipped,
   };
+}
+
+/**
+ * An observation's id, from what it is rather than where it is: indicator, period, role and the
+ * first 8 hex digits of the SHA-256 of its quote and printed figure (tax_revenue.2023-01_2023-05.
+ * actual.1a2b3c4d). Editing one paragraph leaves every other id as it was. The same figure printed
+ * twice in one quote gets -2, -3… in text order.
+ */
+export function observationId(
+  indicator: string,
+  period: string,
+  role: Role,
+  content: string,
+  taken: Set<string>,
+): string {
+  const base = `${indicator || "unassigned"}.${period.replace(/[^A-Za-z0-9._-]/g, "_")}.${role}.${sha256HexSync(content).slice(0, 8)}`;
+  let id = base;
+  for (let k = 2; taken.has(id); k++) id = `${base}-${k}`;
+  taken.add(id);
+  return id;
 }
 
 function quantityOf(q: ParsedQuantity): Quantity {
