@@ -8,6 +8,9 @@ export interface IndicatorSuggestion {
   keyword: string;
 }
 
+/** Averages that make a series of their own (a keyword without them names another indicator). */
+const AVERAGES = ["日均", "人均", "户均"];
+
 /** Words that say how a figure was reached rather than what it measures. */
 const NOISE = /年均|同比|累计|累积|全年|分别|共计|合计|总计|达到|达|实现|完成/g;
 
@@ -33,6 +36,8 @@ export function suggestIndicators(
     if (u.dimension === "count" && !sameBase && u.base !== "") continue;
     let best: IndicatorSuggestion | undefined;
     for (const kw of ind.keywords ?? []) {
+      // 日均新增企业 is not 新增企业, 人均收入 is not 收入: an average makes another series.
+      if (AVERAGES.some((a) => subject.includes(a) && !kw.includes(a))) continue;
       const inSubject = subject.includes(kw) || bare.includes(kw) || printedSubject.includes(kw);
       // 拆除新增违建 names 拆除违建 with a word inserted.
       const spread = !inSubject && kw.length >= 3 && spreadIn(kw, subject);

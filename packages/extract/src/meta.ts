@@ -79,8 +79,10 @@ function cn(s: string | undefined): number | undefined {
   }
 }
 
-/** The level of government a place name's suffix implies. 市 is read as a prefecture-level city. */
+/** The level of government a place name's suffix implies. 市 is read as a prefecture-level city, except 北京, 天津, 上海 and 重庆. */
 export function levelOf(name: string): JurisdictionLevel {
+  // The four municipalities directly under the central government are provincial-level.
+  if (/^(?:北京|天津|上海|重庆)市?$/.test(name)) return "provincial";
   if (/街道$/.test(name)) return "street";
   if (/(?:省|自治区)$/.test(name) && !/(?:市|县)/.test(name)) return "provincial";
   if (/镇$/.test(name)) return "town";
