@@ -25,6 +25,7 @@ const steps = [
   // Budgets are measured, not asserted (timed assertions are flaky on shared machines): these print
   // figures and ratios against baselines measured in the same run, and fail only if a script breaks.
   ["figures: extraction quality", "pnpm", ["--filter", "@govreport/extract", "evaluate"], true],
+  ["figures: proofreading", "pnpm", ["--filter", "@govreport/extract", "proofreading"], true],
   ["figures: extraction speed", "pnpm", ["--filter", "@govreport/extract", "bench"], true],
   ["figures: CLI start-up", "pnpm", ["--filter", "@govreport/cli", "bench", "--", "--runs", "9"], true],
   [

@@ -109,3 +109,51 @@ describe("check: no false alarms from relations on real reports", () => {
     });
   });
 });
+
+describe("check: says what it checked", () => {
+  it("ends every run with a coverage line, and lists every relation checked in --json", () => {
+    const file = write(
+      "coverage.txt",
+      `${HEAD}备案公文总数43件,主动公开42件,免于公开1件,主动公开率98%。\n完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元,增幅45.4%。\n`,
+    );
+    const human = govreport(["check", file]);
+    expect(human.status).toBe(1);
+    const lines = human.stdout.trimEnd().split("\n");
+    expect(lines.at(-1)).toBe("checked 4 relations: 1 growth rate, 1 change, 1 sum, 1 share; 1 inconsistency");
+    // The arithmetic a deputy would do by hand: formula, figures, rounding, what it would have to be.
+    expect(human.stdout).toContain("formula:  value − baseline = increase\n");
+    expect(human.stdout).toContain(
+      "computed: 20.17亿元 − 13.88亿元 = 6.29亿元  (allowing for rounding: [6.28, 6.3]亿元)\n",
+    );
+    expect(human.stdout).toContain("expected: the printed figure would have to be 6.28 to 6.30亿元\n");
+
+    const j = JSON.parse(govreport(["check", file, "--json"]).stdout);
+    expect(j.coverage).toMatchObject({ checked: 4, inconsistencies: 1, notChecked: 0 });
+    expect(j.coverage.line).toBe(lines.at(-1));
+    const sum = j.relations.find((x: { kind: string }) => x.kind === "sum");
+    expect(sum).toMatchObject({ verdict: "consistent", arithmetic: "42件 + 1件 = 43件", stated: "43件" });
+    expect(sum.figures.map((f: { printed: string; line: number }) => `${f.printed}@${f.line}`)).toEqual([
+      "43件@4",
+      "42件@4",
+      "1件@4",
+    ]);
+    const change = j.relations.find((x: { kind: string }) => x.kind === "change");
+    expect(change).toMatchObject({
+      verdict: "inconsistent",
+      finding: "comparison.change_mismatch",
+      stated: "6.39亿元",
+    });
+    expect(change.figures[0].quote).toBe("完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元,增幅45.4%");
+    const line5 = [...(readFileSync(file, "utf8").split("\n")[4] ?? "")].join("");
+    expect(change.figures.map((f: { column: number; line: number }) => `${f.line}:${f.column}`)).toEqual(
+      ["20.17亿元", "13.88亿元", "6.39亿元"].map((x) => `5:${[...line5.slice(0, line5.indexOf(x))].length + 1}`),
+    );
+  });
+
+  it("says so when there was nothing to check", () => {
+    const file = write("nothing.txt", `${HEAD}全面推进各项工作。\n`);
+    const r = govreport(["check", file]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("checked 0 relations; 0 inconsistencies");
+  });
+});

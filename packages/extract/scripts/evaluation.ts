@@ -394,6 +394,14 @@ export function relationRefs(r: Relation): Record<string, string | string[] | un
       return { base: r.base, rate: r.rate, target: r.target };
     case "progress":
       return { actual: r.actual, target: r.target };
+    case "average_growth":
+      return { from: r.from, to: r.to, rate: r.rate };
+    case "part":
+      return { whole: r.whole, parts: r.parts };
+    case "remainder":
+      return { total: r.total, done: r.done, remaining: r.remaining };
+    case "product":
+      return { factors: r.factors, product: r.product };
   }
 }
 

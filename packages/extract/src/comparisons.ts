@@ -148,7 +148,8 @@ export interface FromTo {
 }
 
 const FROM = /[由从](?:((?:19|20)\d\d)年(?:底|末)?的?)?$/;
-const TO = new RegExp(`^(?:(${UP})|(${DOWN}))(?:到|至)(?:((?:19|20)\\d\\d)年(?:底|末)?的?)?`);
+// 增至 and 降至 as well as 增加到: 书院从41家增至162家.
+const TO = new RegExp(`^(?:(${UP}|增)|(${DOWN}|降))(?:到|至)(?:((?:19|20)\\d\\d)年(?:底|末)?的?)?`);
 
 export function readFromTo(scan: string, from: ParsedQuantity, next: FiguresAfter): FromTo | undefined {
   const before = FROM.exec(scan.slice(Math.max(0, from.start - 10), from.start));

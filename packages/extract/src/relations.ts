@@ -1,33 +1,20 @@
+import { intervals, parsePeriod, periodBounds, type Quantity, type Relation } from "@govreport/schema";
+import { proposeAverageGrowth } from "./relations/average-growth.js";
 import {
-  type Interval,
-  intervals,
-  parsePeriod,
-  periodBounds,
-  type Quantity,
-  quantityInterval,
-  type Relation,
-  type Role,
-  resolveUnit,
-} from "@govreport/schema";
-import type { SectionMode } from "./sections.js";
+  baseValue,
+  commensurable,
+  inBase,
+  type RelationFigure,
+  sentenceEnd,
+  sentenceStart,
+  unitOf,
+} from "./relations/common.js";
+import { proposeParts, proposeShares } from "./relations/part.js";
+import { proposeProducts } from "./relations/product.js";
+import { proposeRemainders } from "./relations/remainder.js";
 import { clean } from "./subject.js";
-import { SENTENCE_END } from "./text.js";
 
-/** What the relation rules need to know of a figure (indices into the scan text). */
-export interface RelationFigure {
-  /** The observation id; undefined for a figure that is part of another's comparison. */
-  id?: string;
-  start: number;
-  end: number;
-  quantity: Quantity;
-  subject: string;
-  role: Role;
-  period: string;
-  indicator: string;
-  mode: SectionMode;
-  /** Printed as the base of a target: 在2022年(30.20亿元)基础上. */
-  base: boolean;
-}
+export type { RelationFigure } from "./relations/common.js";
 
 /**
  * How close the parts of a breakdown must come to its total, relative to the total, for a breakdown
@@ -42,6 +29,8 @@ const TOTAL_WORD = /总数|总量|总计|合计|共计|总共|共有/;
 /** Words after a total that introduce its parts. */
 const QIZHONG = /^[,，]?\s*其中[,，:：]?/;
 const LISTED = /^[,，]?\s*(?:分别(?:为|是)|包括)[:：]?/;
+/** 新建学校12所:小学5所、初中4所、高中3所: a colon right after the total opens the list of all its parts. */
+const COLON = /^\s*[:：]/;
 /** Words before a figure that make it the total of the parts before it: A 2506家、B 2212家,共计4718家. */
 const TOTAL_AFTER = /^[,，、]?\s*(?:共计|合计|总计|总共|共)[\u4e00-\u9fff]{0,6}$/;
 /** A breakdown left open (…等) is a subset. */
@@ -50,21 +39,6 @@ const SUBSET = /^(?:其中|含|包括|包含|内含)/;
 const GROWTH = /增长|提高|增加|上调|增速|增幅|递增/;
 const RATE_OF_CHANGE = /年均|年平均|平均|个百分点/;
 const TARGET_LEAD = /^(?:力争|确保|争取|争创|力求|预计|计划|完成|实现|新增|累计|其中)+/;
-
-interface Unit {
-  dimension: string;
-  base: string;
-  scale: number;
-}
-const unitOf = (q: Quantity): Unit | undefined => resolveUnit(q.unit);
-const commensurable = (a: Quantity, b: Quantity) => {
-  const x = unitOf(a);
-  const y = unitOf(b);
-  return !!x && !!y && x.dimension === y.dimension && x.base === y.base && x.dimension !== "percent";
-};
-/** The interval a quantity stands for, in base units. */
-const inBase = (q: Quantity): Interval => intervals.scale(quantityInterval(q), unitOf(q)?.scale ?? 1);
-const baseValue = (q: Quantity) => q.value * (unitOf(q)?.scale ?? 1);
 
 /** Whether the parts add up to the total within the rounding of the printed figures. */
 function addsUp(total: Quantity, parts: readonly Quantity[]): boolean {
@@ -108,21 +82,16 @@ export function proposeRelations(s: string, figures: readonly RelationFigure[]):
   const sums = proposeSums(s, figures);
   for (const r of sums) push(r);
   for (const r of proposeRatios(s, figures, sums)) push(r);
+  for (const r of proposeShares(s, figures)) push(r);
+  for (const r of proposeParts(s, figures, new Set(sums.map((x) => x.total)))) push(r);
+  for (const r of proposeRemainders(s, figures)) push(r);
+  for (const r of proposeProducts(s, figures)) push(r);
+  for (const r of proposeAverageGrowth(s, figures)) push(r);
   for (const r of proposeDerivedTargets(s, figures)) push(r);
   for (const r of proposeProgress(figures)) push(r);
   return out;
 }
 
-const sentenceEnd = (s: string, at: number) => {
-  let i = at;
-  while (i < s.length && !SENTENCE_END.test(s[i] ?? "")) i++;
-  return i;
-};
-const sentenceStart = (s: string, at: number) => {
-  let i = at;
-  while (i > 0 && !SENTENCE_END.test(s[i - 1] ?? "")) i--;
-  return i;
-};
 /** The words between two figures, when they are a label and a list separator only. */
 function label(gap: string, separators: RegExp): string | undefined {
   const m = /^\s*([、,，])?\s*(.*)$/s.exec(gap);
@@ -149,21 +118,27 @@ function proposeSums(s: string, figures: readonly RelationFigure[]): Sum[] {
     const fits = (g: RelationFigure) =>
       commensurable(t.quantity, g.quantity) && baseValue(g.quantity) <= baseValue(t.quantity);
     // 4718家(镇域企业2506家、管镇企业2212家): parentheses right after the total.
-    if (/^[(（]/.test(rest)) {
-      const close = rest.search(/[)）]/);
-      if (close < 0) continue;
-      const inside = rest.slice(1, close);
-      const parts = figures.filter((g) => g.start > t.end && g.end <= t.end + close);
-      const gaps = parts.map((g, k) => s.slice(k === 0 ? t.end + 1 : (parts[k - 1] as RelationFigure).end, g.start));
+    // 19个城市重点基础设施项目(道路项目8个、…): the noun the total counts may stand before them.
+    const noun = /^[\u4e00-\u9fff“”]{0,12}(?=[(（])/.exec(rest)?.[0].length ?? -1;
+    if (noun >= 0) {
+      const open = t.end + noun;
+      const close = rest.slice(noun).search(/[)）]/) + noun;
+      if (close < noun) continue;
+      const inside = rest.slice(noun + 1, close);
+      const nextFigure = figures[i + 1];
+      // A figure between the total and the parentheses would be what they break down.
+      if (nextFigure && nextFigure.start < open) continue;
+      const parts = figures.filter((g) => g.start > open && g.end <= t.end + close);
+      const gaps = parts.map((g, k) => s.slice(k === 0 ? open + 1 : (parts[k - 1] as RelationFigure).end, g.start));
       const labels = gaps.map((g, k) => label(g, k === 0 ? /^$/ : /^[、,，]$/));
       const tail = s.slice(parts[parts.length - 1]?.end ?? t.end, t.end + close);
       if (parts.length < 2 || !parts.every(fits) || labels.some((l) => l === undefined) || OPEN.test(tail)) continue;
       // Parentheses say the parts are the whole unless they open with 其中 or 含, when the labels
       // must be parallel categories for the list to read as complete.
+      // Without those words the list names every part and is checked strictly, however far off it is.
       const subset = SUBSET.test(inside.trim());
-      const cue = !subset || parallel(labels as string[]);
       const q = parts.map((p) => p.quantity);
-      if (!addsUp(t.quantity, q) && !(cue && near(t.quantity, q, subset))) continue;
+      if (subset && !addsUp(t.quantity, q) && !(parallel(labels as string[]) && near(t.quantity, q, subset))) continue;
       const r = make(t, parts);
       if (r) {
         out.push(r);
@@ -173,7 +148,8 @@ function proposeSums(s: string, figures: readonly RelationFigure[]): Sum[] {
     }
     // 立项39个,其中三星项目9个、二星项目15个、一星项目15个 / 总数43件,主动公开42件,免于公开1件.
     const qizhong = QIZHONG.exec(rest);
-    const listed = LISTED.exec(rest);
+    const colon = COLON.exec(rest);
+    const listed = LISTED.exec(rest) ?? colon;
     const totalWord = TOTAL_WORD.test(rawBefore(s, t)) && /^[,，]/.test(rest);
     const lead = qizhong?.[0] ?? listed?.[0] ?? (totalWord ? rest.slice(0, 1) : undefined);
     if (lead === undefined) continue;
@@ -198,7 +174,7 @@ function proposeSums(s: string, figures: readonly RelationFigure[]): Sum[] {
     if (/^[^,，;；。]*等/.test(after)) continue;
     const q = parts.map((p) => p.quantity);
     const cue = !!listed || totalWord || (!!qizhong && parallel(labels));
-    if (!addsUp(t.quantity, q) && !(cue && near(t.quantity, q, !listed && !totalWord))) continue;
+    if (!addsUp(t.quantity, q) && !colon && !(cue && near(t.quantity, q, !listed && !totalWord))) continue;
     const r = make(t, parts);
     if (r) {
       out.push(r);
@@ -213,11 +189,15 @@ function proposeSums(s: string, figures: readonly RelationFigure[]): Sum[] {
     if (!prev || !TOTAL_AFTER.test(s.slice(prev.end, t.start))) continue;
     const ss = sentenceStart(s, t.start);
     const parts: RelationFigure[] = [];
+    // One list, one separator: after A 70家、B 300家 a clause before a comma (…80家,) is not a part.
+    let separator = /^[、,，]$/;
     for (let k = i - 1; k >= 0; k--) {
       const g = figures[k] as RelationFigure;
       if (g.start < ss || !commensurable(t.quantity, g.quantity)) break;
       const next = parts[0];
-      if (next && label(s.slice(g.end, next.start), /^[、,，]$/) === undefined) break;
+      const gap = next ? s.slice(g.end, next.start) : "";
+      if (next && label(gap, separator) === undefined) break;
+      if (next && parts.length === 1) separator = /^\s*、/.test(gap) ? /^、$/ : /^[,，]$/;
       parts.unshift(g);
     }
     const q = parts.map((p) => p.quantity);

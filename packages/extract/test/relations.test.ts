@@ -1,4 +1,4 @@
-import { checkReport, formatQuantity, parseReport, type Relation, type Report } from "@govreport/schema";
+import { checkReport, formatQuantity, parseReport, type Relation, type Report, relationRefs } from "@govreport/schema";
 import { describe, expect, it } from "vitest";
 import { extractReport } from "../src/index.js";
 
@@ -19,14 +19,26 @@ function relations(body: string, head = HEAD) {
     const o = report.observations.find((x) => x.id === id);
     return o ? formatQuantity(o.quantity) : undefined;
   };
-  const figures = (r: Relation) =>
-    r.kind === "sum"
-      ? { total: printed(r.total), parts: r.parts.map(printed) }
-      : r.kind === "ratio"
-        ? { ratio: printed(r.ratio), numerator: printed(r.numerator), denominator: printed(r.denominator) }
-        : r.kind === "derived_target"
-          ? { base: printed(r.base), rate: printed(r.rate), target: printed(r.target) }
-          : { actual: printed(r.actual), target: printed(r.target) };
+  const figures = (r: Relation) => {
+    switch (r.kind) {
+      case "sum":
+        return { total: printed(r.total), parts: r.parts.map(printed) };
+      case "ratio":
+        return { ratio: printed(r.ratio), numerator: printed(r.numerator), denominator: printed(r.denominator) };
+      case "derived_target":
+        return { base: printed(r.base), rate: printed(r.rate), target: printed(r.target) };
+      case "progress":
+        return { actual: printed(r.actual), target: printed(r.target) };
+      case "average_growth":
+        return { from: printed(r.from), to: printed(r.to), rate: printed(r.rate), years: r.years };
+      case "part":
+        return { whole: printed(r.whole), parts: r.parts.map(printed) };
+      case "remainder":
+        return { total: printed(r.total), done: printed(r.done), remaining: printed(r.remaining) };
+      case "product":
+        return { factors: r.factors.map(printed), product: printed(r.product) };
+    }
+  };
   const findings = checkReport(parsed.report, { sourceText: text }).findings.filter((f) => f.relation);
   return {
     report: parsed.report,
@@ -66,27 +78,46 @@ describe("sums: a total and its breakdown", () => {
     expect(r.list).toEqual([{ kind: "sum", total: "1450户", parts: ["800户", "650户"] }]);
   });
 
-  it("does not read a subset after 其中 as a breakdown", () => {
+  it("does not read a subset after 其中 as a breakdown: only as parts no larger than their whole", () => {
+    // No sum (a subset does not add up to its total) and no finding; what 其中 lists is checked as parts ≤ whole.
+    const subset = (body: string, parts?: { whole: string; parts: string[] }) => {
+      const r = relations(`${REVIEW}${body}\n`);
+      expect(r.list.filter((x) => x.kind === "sum")).toEqual([]);
+      expect(r.codes).toEqual([]);
+      expect(r.list.filter((x) => x.kind === "part")).toEqual(parts ? [{ kind: "part", ...parts }] : []);
+    };
     // Parts far from the total, with labels that are not parallel categories.
-    expect(relations(`${REVIEW}新增就业1200人,其中高校毕业生300人、退役军人45人。\n`).list).toEqual([]);
+    subset("新增就业1200人,其中高校毕业生300人、退役军人45人。", { whole: "1200人", parts: ["300人", "45人"] });
     // Parallel labels, but the parts are a small share of the total.
-    expect(relations(`${REVIEW}服务企业500家,其中科技企业120家、商贸企业80家。\n`).list).toEqual([]);
+    subset("服务企业500家,其中科技企业120家、商贸企业80家。", { whole: "500家", parts: ["120家", "80家"] });
     // Parallel labels falling short of the total by more than half the band: other sources may make up the rest.
-    expect(relations(`${REVIEW}投入资金1200万元,其中区级资金800万元、镇级资金300万元。\n`).list).toEqual([]);
-    // Another unit, and rates.
-    expect(relations(`${REVIEW}累计完成投资18.5亿元,其中投资1000万元以上项目12个。\n`).list).toEqual([]);
-    expect(relations(`${REVIEW}受理工单2.3万件,其中,及时处置率99%、解决率95.5%。\n`).list).toEqual([]);
+    subset("投入资金1200万元,其中区级资金800万元、镇级资金300万元。", {
+      whole: "1200万元",
+      parts: ["800万元", "300万元"],
+    });
+    // Another unit, a threshold (1000万元以上 is not a part of the investment), and rates.
+    subset("累计完成投资18.5亿元,其中投资1000万元以上项目12个。");
+    subset("受理工单2.3万件,其中,及时处置率99%、解决率95.5%。");
     // A list left open with 等.
-    expect(relations(`${REVIEW}建成站点30个,其中东区站点12个、西区站点15个等。\n`).list).toEqual([]);
+    subset("建成站点30个,其中东区站点12个、西区站点15个等。", { whole: "30个", parts: ["12个", "15个"] });
     // 含 in parentheses with labels that are not parallel.
-    expect(relations(`${REVIEW}建成项目40个(含民生项目10个、产业项目6处)。\n`).list).toEqual([]);
+    subset("建成项目40个(含民生项目10个、产业项目6处)。");
+  });
+
+  it("flags a 其中 part larger than its whole", () => {
+    const r = relations(`${REVIEW}帮扶困难家庭300户,其中低保家庭320户。\n`);
+    expect(r.list).toEqual([{ kind: "part", whole: "300户", parts: ["320户"] }]);
+    expect(r.codes).toEqual(["relation.part_exceeds_whole"]);
   });
 
   it("takes a 其中 breakdown with unparallel labels only when it adds up exactly", () => {
     expect(relations(`${REVIEW}引进项目20个,其中外资5个、内资项目15个。\n`).list).toEqual([
       { kind: "sum", total: "20个", parts: ["5个", "15个"] },
     ]);
-    expect(relations(`${REVIEW}引进项目23个,其中外资5个、内资项目15个。\n`).list).toEqual([]);
+    // 20 of 23: not a breakdown, but parts that do not exceed their whole.
+    expect(relations(`${REVIEW}引进项目23个,其中外资5个、内资项目15个。\n`).list).toEqual([
+      { kind: "part", whole: "23个", parts: ["5个", "15个"] },
+    ]);
   });
 
   it("does not pair figures across a semicolon or a sentence", () => {
@@ -163,6 +194,94 @@ describe("progress: an actual to date against the year's target", () => {
   });
 });
 
+describe("lists that name every part are checked strictly", () => {
+  it("a parenthesised list without 其中 or 含, however far off its total", () => {
+    const bad = relations(`${REVIEW}新建公厕45座(城区公厕20座、农村公厕18座)。\n`);
+    expect(bad.list).toEqual([{ kind: "sum", total: "45座", parts: ["20座", "18座"] }]);
+    expect(bad.codes).toEqual(["relation.sum_mismatch"]);
+    // The noun the total counts may stand between it and the parentheses.
+    const noun = relations(`${REVIEW}实施19个基础设施项目(道路项目8个、管网项目7个)。\n`);
+    expect(noun.list).toEqual([{ kind: "sum", total: "19个", parts: ["8个", "7个"] }]);
+    expect(noun.codes).toEqual(["relation.sum_mismatch"]);
+    expect(relations(`${REVIEW}实施19个基础设施项目(道路项目8个、管网项目11个)。\n`).codes).toEqual([]);
+  });
+
+  it("a colon list after its total", () => {
+    const r = relations(`${REVIEW}新建学校12所:小学5所、初中4所、高中2所。\n`);
+    expect(r.list).toEqual([{ kind: "sum", total: "12所", parts: ["5所", "4所", "2所"] }]);
+    expect(r.codes).toEqual(["relation.sum_mismatch"]);
+    expect(relations(`${REVIEW}新建学校12所:小学5所、初中4所、高中3所。\n`).codes).toEqual([]);
+  });
+});
+
+describe("average growth between two levels, over the years named", () => {
+  it("由…年的A增加到…年的B,年均增长R%: compound over the years between", () => {
+    const body = "财政收入由2015年的50亿元增加到2020年的80.5亿元,年均增长10%。\n";
+    const r = relations(body, ANNUAL);
+    expect(r.list).toContainEqual({ kind: "average_growth", from: "50亿元", to: "80.5亿元", rate: "10%", years: 5 });
+    expect(r.codes).toEqual([]);
+    expect(relations(body.replace("10%", "12%"), ANNUAL).codes).toEqual(["relation.average_growth_mismatch"]);
+  });
+
+  it("a level and its change since a year named: 比2015年增加C", () => {
+    // 2020: 32210元, 12210元 more than 2015 (20000元): (32210 / 20000)^(1/5) − 1 = 10.0%.
+    const body = "2020年居民人均可支配收入达到32210元,比2015年增加12210元,年均增长10%。\n";
+    const r = relations(body, ANNUAL);
+    expect(r.list).toContainEqual({ kind: "average_growth", from: undefined, to: "32210元", rate: "10%", years: 5 });
+    expect(r.codes).toEqual([]);
+    expect(relations(body.replace("年均增长10%", "年均增长11%"), ANNUAL).codes).toEqual([
+      "relation.average_growth_mismatch",
+    ]);
+  });
+
+  it("never guesses the years: without both printed there is no relation", () => {
+    const r = relations("财政收入由50亿元增加到80.5亿元,年均增长12%。\n", ANNUAL);
+    expect(r.list.filter((x) => x.kind === "average_growth")).toEqual([]);
+  });
+
+  it("growth at comparable prices (GDP) is read but not checked against the nominal levels", () => {
+    const r = relations("地区生产总值由2015年的100亿元增加到2020年的150亿元,年均增长7.5%。\n", ANNUAL);
+    expect(r.list).toContainEqual({ kind: "average_growth", from: "100亿元", to: "150亿元", rate: "7.5%", years: 5 });
+    expect(r.codes).toEqual([]);
+  });
+});
+
+describe("remainders, products and shares", () => {
+  it("done + remaining = total", () => {
+    const r = relations(`${REVIEW}共梳理整改事项20项,已完成12项,剩余9项。\n`);
+    expect(r.list).toEqual([{ kind: "remainder", total: "20项", done: "12项", remaining: "9项" }]);
+    expect(r.codes).toEqual(["relation.remainder_mismatch"]);
+    expect(relations(`${REVIEW}改造老旧小区30个,已完成22个,尚有8个正在施工。\n`).codes).toEqual([]);
+  });
+
+  it("每…N,共M: items × per item = total", () => {
+    const r = relations(`${REVIEW}组织8名专家每人带4名学员,共36名。\n`);
+    expect(r.list).toEqual([{ kind: "product", factors: ["8名", "4名"], product: "36名" }]);
+    expect(r.codes).toEqual(["relation.product_mismatch"]);
+    expect(relations(`${REVIEW}建设5个站点,每个站点配备3名人员,共15名。\n`).codes).toEqual([]);
+  });
+
+  it("占…的X%: a share of a whole printed with it", () => {
+    const r = relations(`${REVIEW}民生支出410亿元,占一般公共预算支出500亿元的85%。\n`);
+    expect(r.list).toEqual([{ kind: "ratio", numerator: "410亿元", denominator: "500亿元", ratio: "85%" }]);
+    expect(r.codes).toEqual(["relation.ratio_mismatch"]);
+    // The whole printed earlier in the paragraph, under the name after 占.
+    const earlier = relations(`${REVIEW}一般公共预算支出500亿元。民生支出410亿元,占一般公共预算支出的82%。\n`);
+    expect(earlier.list).toEqual([{ kind: "ratio", numerator: "410亿元", denominator: "500亿元", ratio: "82%" }]);
+    expect(earlier.codes).toEqual([]);
+  });
+
+  it("比上年增加X,增长Y%, with the level: the base is the level less the change", () => {
+    // 4.13 ÷ (24.8 − 4.13) is 20%, not 25%.
+    const codes = (rate: string) =>
+      checkReport(
+        extractReport(`${ANNUAL}全年税收收入完成24.8亿元,比上年增加4.13亿元,增长${rate}。\n`).report,
+      ).findings.map((f) => f.code);
+    expect(codes("25%")).toContain("comparison.percent_mismatch");
+    expect(codes("20%")).not.toContain("comparison.percent_mismatch");
+  });
+});
+
 describe("relation ids and references", () => {
   const body = `${REVIEW}备案文件总数50件,主动公开47件,依申请公开3件,主动公开率94%。竣工5台。\n${PLAN}力争营业收入在上年(40亿元)基础上增长10%,达到44亿元;力争年底竣工15台。\n`;
 
@@ -187,14 +306,5 @@ describe("relation ids and references", () => {
 });
 
 function referenced(r: Report["relations"][number]): string[] {
-  switch (r.kind) {
-    case "sum":
-      return [r.total, ...r.parts];
-    case "ratio":
-      return [r.numerator, r.denominator, r.ratio];
-    case "derived_target":
-      return [r.base, r.rate, ...(r.target ? [r.target] : [])];
-    case "progress":
-      return [r.actual, r.target];
-  }
+  return relationRefs(r).map(([, id]) => id);
 }

@@ -15,6 +15,10 @@ type Row = [
 
 const RATE: Partial<Indicator> = { bounds: [0, 100] };
 const H: Partial<Indicator> = { headline: true };
+/** Growth stated at comparable (constant) prices: never the ratio of two printed nominal levels. */
+const REAL: Partial<Indicator> = { priceBasis: "comparable" };
+/** Growth stated at current prices: the ratio of the two printed levels. */
+const NOM: Partial<Indicator> = { priceBasis: "nominal" };
 
 /**
  * Indicators that recur across Chinese local government work reports, from towns to provinces.
@@ -23,35 +27,35 @@ const H: Partial<Indicator> = { headline: true };
 // biome-ignore format: one indicator a row reads as a table
 const ROWS: Row[] = [
   // economy
-  ["gdp", "地区生产总值", "Gross domestic product", "economy", "currency", "亿元", "higher_is_better", ["地区生产总值", "生产总值", "GDP"], H],
-  ["gdp_growth", "地区生产总值增速", "GDP growth", "economy", "percent", "%", "higher_is_better", ["生产总值增长", "经济增长"]],
-  ["tax_revenue", "税收", "Tax revenue", "economy", "currency", "亿元", "higher_is_better", ["税收", "完成税收", "税收收入"], H],
-  ["tax_revenue_growth", "税收增速", "Tax revenue growth", "economy", "percent", "%", "higher_is_better", ["税收增长", "税收增幅"]],
-  ["general_public_budget_revenue_growth", "一般公共预算收入增速", "General public budget revenue growth", "economy", "percent", "%", "higher_is_better", ["一般公共预算收入增长", "财政收入增长"]],
-  ["industrial_output_growth", "规模以上工业增加值增速", "Growth of value added of industry above designated size", "economy", "percent", "%", "higher_is_better", ["规模以上工业增加值增长", "规上工业增加值增长"]],
-  ["foreign_trade_growth", "进出口总额增速", "Growth of imports and exports", "economy", "percent", "%", "higher_is_better", ["进出口总值增长", "进出口总额增长", "外贸进出口增长"]],
-  ["disposable_income_growth", "居民人均可支配收入增速", "Growth of per-capita disposable income", "economy", "percent", "%", "higher_is_better", ["居民人均可支配收入增长"]],
+  ["gdp", "地区生产总值", "Gross domestic product", "economy", "currency", "亿元", "higher_is_better", ["地区生产总值", "生产总值", "GDP"], { ...H, ...REAL }],
+  ["gdp_growth", "地区生产总值增速", "GDP growth", "economy", "percent", "%", "higher_is_better", ["生产总值增长", "经济增长"], REAL],
+  ["tax_revenue", "税收", "Tax revenue", "economy", "currency", "亿元", "higher_is_better", ["税收", "完成税收", "税收收入"], { ...H, ...NOM }],
+  ["tax_revenue_growth", "税收增速", "Tax revenue growth", "economy", "percent", "%", "higher_is_better", ["税收增长", "税收增幅"], NOM],
+  ["general_public_budget_revenue_growth", "一般公共预算收入增速", "General public budget revenue growth", "economy", "percent", "%", "higher_is_better", ["一般公共预算收入增长", "财政收入增长"], NOM],
+  ["industrial_output_growth", "规模以上工业增加值增速", "Growth of value added of industry above designated size", "economy", "percent", "%", "higher_is_better", ["规模以上工业增加值增长", "规上工业增加值增长"], REAL],
+  ["foreign_trade_growth", "进出口总额增速", "Growth of imports and exports", "economy", "percent", "%", "higher_is_better", ["进出口总值增长", "进出口总额增长", "外贸进出口增长"], NOM],
+  ["disposable_income_growth", "居民人均可支配收入增速", "Growth of per-capita disposable income", "economy", "percent", "%", "higher_is_better", ["居民人均可支配收入增长"], NOM],
   ["consumer_price_increase", "居民消费价格涨幅", "Consumer price increase", "economy", "percent", "%", "lower_is_better", ["居民消费价格指数涨幅", "居民消费价格涨幅", "居民消费价格上涨"]],
-  ["fixed_asset_investment_growth", "固定资产投资增速", "Fixed-asset investment growth", "economy", "percent", "%", "higher_is_better", ["固定资产投资增长"]],
-  ["retail_sales_growth", "社会消费品零售总额增速", "Retail sales growth", "economy", "percent", "%", "higher_is_better", ["社会消费品零售总额增长"]],
-  ["district_fiscal_revenue", "区级财政收入", "District-level fiscal revenue", "economy", "currency", "亿元", "higher_is_better", ["区级财政收入", "区级地方财政收入"], H],
-  ["general_public_budget_revenue", "一般公共预算收入", "General public budget revenue", "economy", "currency", "亿元", "higher_is_better", ["一般公共预算收入", "地方财政收入", "公共财政预算收入", "财政收入"], H],
-  ["general_public_budget_expenditure", "一般公共预算支出", "General public budget expenditure", "economy", "currency", "亿元", "neutral", ["一般公共预算支出", "公共财政预算支出", "财政支出"]],
-  ["fixed_asset_investment", "固定资产投资", "Fixed-asset investment", "economy", "currency", "亿元", "higher_is_better", ["固定资产投资"], H],
-  ["retail_sales", "社会消费品零售总额", "Retail sales of consumer goods", "economy", "currency", "亿元", "higher_is_better", ["社会消费品零售总额", "社会消费品零售额"]],
-  ["industrial_output", "规模以上工业增加值", "Value added of industry above designated size", "economy", "currency", "亿元", "higher_is_better", ["规模以上工业增加值", "规上工业增加值"]],
-  ["foreign_trade", "进出口总额", "Imports and exports", "economy", "currency", "亿元", "higher_is_better", ["进出口总额", "外贸进出口"]],
-  ["foreign_investment_actual", "实际利用外资", "Foreign investment used", "economy", "currency", "亿美元", "higher_is_better", ["实际利用外资", "实际使用外资"]],
+  ["fixed_asset_investment_growth", "固定资产投资增速", "Fixed-asset investment growth", "economy", "percent", "%", "higher_is_better", ["固定资产投资增长"], NOM],
+  ["retail_sales_growth", "社会消费品零售总额增速", "Retail sales growth", "economy", "percent", "%", "higher_is_better", ["社会消费品零售总额增长"], NOM],
+  ["district_fiscal_revenue", "区级财政收入", "District-level fiscal revenue", "economy", "currency", "亿元", "higher_is_better", ["区级财政收入", "区级地方财政收入"], { ...H, ...NOM }],
+  ["general_public_budget_revenue", "一般公共预算收入", "General public budget revenue", "economy", "currency", "亿元", "higher_is_better", ["一般公共预算收入", "地方财政收入", "公共财政预算收入", "财政收入"], { ...H, ...NOM }],
+  ["general_public_budget_expenditure", "一般公共预算支出", "General public budget expenditure", "economy", "currency", "亿元", "neutral", ["一般公共预算支出", "公共财政预算支出", "财政支出"], NOM],
+  ["fixed_asset_investment", "固定资产投资", "Fixed-asset investment", "economy", "currency", "亿元", "higher_is_better", ["固定资产投资"], { ...H, ...NOM }],
+  ["retail_sales", "社会消费品零售总额", "Retail sales of consumer goods", "economy", "currency", "亿元", "higher_is_better", ["社会消费品零售总额", "社会消费品零售额"], NOM],
+  ["industrial_output", "规模以上工业增加值", "Value added of industry above designated size", "economy", "currency", "亿元", "higher_is_better", ["规模以上工业增加值", "规上工业增加值"], REAL],
+  ["foreign_trade", "进出口总额", "Imports and exports", "economy", "currency", "亿元", "higher_is_better", ["进出口总额", "外贸进出口"], NOM],
+  ["foreign_investment_actual", "实际利用外资", "Foreign investment used", "economy", "currency", "亿美元", "higher_is_better", ["实际利用外资", "实际使用外资"], NOM],
   ["investment_attracted", "招商引资", "Investment attracted", "economy", "currency", "亿元", "higher_is_better", ["招商引资", "引进资金", "到位资金"], H],
   ["new_enterprises", "新增企业", "New enterprises registered", "economy", "count", "家", "higher_is_better", ["新增企业", "新增企业注册", "新注册企业", "新登记企业"], H],
   ["registered_enterprises", "在册企业", "Enterprises on the register", "economy", "count", "家", "higher_is_better", ["户管清单", "在册企业", "企业总数"]],
   ["new_jobs", "新增就业岗位", "New jobs", "economy", "count", "个", "higher_is_better", ["新增就业岗位", "新增就业", "城镇新增就业"], H],
   ["urban_unemployment_rate", "城镇登记失业率", "Registered urban unemployment rate", "economy", "percent", "%", "lower_is_better", ["登记失业率", "调查失业率"], RATE],
-  ["urban_disposable_income", "城镇居民人均可支配收入", "Urban per-capita disposable income", "economy", "currency", "元", "higher_is_better", ["城镇居民人均可支配收入", "城镇常住居民人均可支配收入"]],
-  ["rural_disposable_income", "农村居民人均可支配收入", "Rural per-capita disposable income", "economy", "currency", "元", "higher_is_better", ["农村居民人均可支配收入", "农牧民人均可支配收入", "农民人均纯收入"]],
+  ["urban_disposable_income", "城镇居民人均可支配收入", "Urban per-capita disposable income", "economy", "currency", "元", "higher_is_better", ["城镇居民人均可支配收入", "城镇常住居民人均可支配收入"], NOM],
+  ["rural_disposable_income", "农村居民人均可支配收入", "Rural per-capita disposable income", "economy", "currency", "元", "higher_is_better", ["农村居民人均可支配收入", "农牧民人均可支配收入", "农民人均纯收入"], NOM],
   ["grain_output", "粮食产量", "Grain output", "economy", "mass", "万吨", "higher_is_better", ["粮食产量", "粮食总产"]],
   ["tourist_visits", "接待游客", "Tourist visits", "economy", "count", "万人次", "higher_is_better", ["接待游客", "游客"]],
-  ["tourism_revenue", "旅游收入", "Tourism revenue", "economy", "currency", "亿元", "higher_is_better", ["旅游收入", "旅游总收入"]],
+  ["tourism_revenue", "旅游收入", "Tourism revenue", "economy", "currency", "亿元", "higher_is_better", ["旅游收入", "旅游总收入"], NOM],
   ["audit_reduction_amount", "审计核减金额", "Amount cut by audit", "party_integrity", "currency", "万元", "neutral", ["核减金额"]],
   ["audit_reduction_rate", "审计核减率", "Audit reduction rate", "party_integrity", "percent", "%", "neutral", ["核减率"], RATE],
   // urban development

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { acknowledges, checkReport, codePointToIndex, indexToCodePoint, unusedAcknowledgements } from "./checks.js";
+import { coverageLine, summarizeCoverage } from "./checks-coverage.js";
 import { FINDING_CODES, type Finding, type FindingCode } from "./finding.js";
 import type { Indicator } from "./indicator.js";
 import { div, formatInterval, interval, mul, rounded, scale, sub } from "./interval.js";
@@ -576,6 +577,199 @@ describe("periods of actuals", () => {
   it("falls back to the end of the reviewed period when there is no delivery date", () => {
     const r = report({ period: "2023-H1", observations: [obs("tax_revenue", yi(1), { period: "2023-07" })] });
     expect(only(check(r).findings, "period.outside_report")).toHaveLength(1);
+  });
+});
+
+describe("relations read from the text, and what was checked", () => {
+  const count = (value: number, unit = "项"): Q => ({ value, unit, decimals: 0 });
+  const rel = (r: ReportInput["relations"]) => r;
+
+  it("average growth: ((to ÷ from)^(1/n) − 1) × 100, compound over the years named", () => {
+    // Fiscal revenue (nominal) from 5.24 to 15.07亿元 over 5 years: the yearly factor is (15.07/5.24)^(1/5).
+    const from = obs("general_public_budget_revenue", yi(5.24), { role: "baseline", period: "2010" });
+    const to = obs("general_public_budget_revenue", yi(15.07), { period: "2015" });
+    const rate = (v: number) => obs("general_public_budget_revenue_growth", pct(v, 2), { period: "2011/2015" });
+    const make = (r: ObservationInput) =>
+      report({
+        observations: [from, to, r],
+        relations: rel([{ kind: "average_growth", id: "g", from: from.id, to: to.id, rate: r.id, years: 5 }]),
+      });
+    const lo = ((15.065 / 5.245) ** (1 / 5) - 1) * 100;
+    const hi = ((15.075 / 5.235) ** (1 / 5) - 1) * 100;
+    expect(lo).toBeLessThan(23.53);
+    expect(hi).toBeGreaterThan(23.53);
+    const ok = check(make(rate(23.53)));
+    expect(codes(ok.findings)).toEqual([]);
+    expect(ok.coverage.byKind).toEqual({ average_growth: 1 });
+    const bad = check(make(rate(25.53)));
+    expect(codes(record(bad.findings))).toEqual(["relation.average_growth_mismatch"]);
+    const [c] = bad.coverage.relations;
+    expect(c).toMatchObject({ kind: "average_growth", verdict: "inconsistent", stated: "25.53%" });
+    expect(c?.expected).toBe(`${lo.toFixed(2)} to ${hi.toFixed(2)}%`);
+    expect(c?.arithmetic).toContain("15.07亿元 ÷ 5.24亿元");
+  });
+
+  it("growth at comparable prices is read but never checked against two nominal levels", () => {
+    // 生产总值完成1000亿元,比上年900亿元增加100亿元,增长6.5%: consistent (prices rose).
+    const gdp = obs(
+      "gdp",
+      { value: 1000, unit: "亿元", decimals: 0 },
+      {
+        comparison: {
+          baseline: { quantity: { value: 900, unit: "亿元", decimals: 0 }, period: "2022" },
+          direction: "increase",
+          change: { value: 100, unit: "亿元", decimals: 0 },
+          percent: pct(6.5),
+        },
+      },
+    );
+    const r = check(report({ observations: [gdp] }));
+    expect(codes(r.findings)).toEqual([]);
+    expect(r.coverage.byKind).toEqual({ change: 1 });
+    expect(r.coverage.notChecked).toBe(1);
+    expect(r.coverage.relations.find((x) => x.kind === "growth_rate")?.verdict).toBe("not_checked");
+    // The same passage about tax (nominal) is a contradiction: 1000 / 900 is 11.1%.
+    const tax = { ...gdp, id: "tax", indicator: "tax_revenue" };
+    expect(codes(record(check(report({ observations: [tax] })).findings))).toEqual(["comparison.percent_mismatch"]);
+  });
+
+  it("change, growth and level without the base: 比上年增加X, 增长Y%, 达到Z", () => {
+    // 税收达到24.8亿元,比上年增加4.13亿元,增长20%: the base is 24.8 − 4.13 = 20.67, and 4.13 / 20.67 = 19.98%.
+    const tax = (percent: number) =>
+      obs("tax_revenue", yi(24.8, 1), {
+        comparison: { direction: "increase", change: yi(4.13), percent: pct(percent, 0) },
+      });
+    const ok = check(report({ observations: [tax(20)] }));
+    expect(codes(ok.findings)).toEqual([]);
+    expect(ok.coverage.byKind).toEqual({ growth_rate: 1 });
+    const bad = check(report({ observations: [tax(25)] }));
+    expect(codes(bad.findings)).toEqual(["comparison.percent_mismatch"]);
+    const lo = (100 * 4.125) / (24.85 - 4.125);
+    const hi = (100 * 4.135) / (24.75 - 4.135);
+    expect(bad.findings[0]?.computed).toBe(shown(lo, hi, 2, "%"));
+  });
+
+  it("parts never larger than their whole", () => {
+    const whole = obs("local.households", count(300, "户"));
+    const part = (v: number) => obs("local.households", count(v, "户"));
+    const make = (p: ObservationInput) =>
+      report({
+        indicators: [
+          {
+            id: "local.households",
+            name: { zh: "户", en: "households" },
+            category: "economy",
+            dimension: "count",
+            direction: "neutral",
+          },
+        ],
+        observations: [whole, p],
+        relations: rel([{ kind: "part", id: "p", whole: whole.id, parts: [p.id] }]),
+      });
+    expect(codes(check(make(part(300))).findings)).toEqual([]);
+    const bad = check(make(part(320)));
+    expect(codes(record(bad.findings))).toEqual(["relation.part_exceeds_whole"]);
+    expect(bad.coverage.relations[0]?.arithmetic).toBe("320户 ≤ 300户");
+  });
+
+  it("done + remaining = total", () => {
+    const local = [
+      {
+        id: "local.tasks",
+        name: { zh: "项目", en: "tasks" },
+        category: "economy" as const,
+        dimension: "count" as const,
+        direction: "neutral" as const,
+      },
+    ];
+    const total = obs("local.tasks", count(20));
+    const done = obs("local.tasks", count(12));
+    const left = (v: number) => obs("local.tasks", count(v));
+    const make = (l: ObservationInput) =>
+      report({
+        indicators: local,
+        observations: [total, done, l],
+        relations: rel([{ kind: "remainder", id: "r", total: total.id, done: done.id, remaining: l.id }]),
+      });
+    expect(codes(check(make(left(8))).findings)).toEqual([]);
+    const bad = check(make(left(9)));
+    expect(codes(record(bad.findings))).toEqual(["relation.remainder_mismatch"]);
+    expect(bad.coverage.relations[0]).toMatchObject({
+      arithmetic: "12项 + 9项 = 21项",
+      expected: "21项",
+      stated: "20项",
+    });
+  });
+
+  it("products: 8名专家每人带4名学员,共32名; per capita × population = total", () => {
+    const local = [
+      {
+        id: "local.people",
+        name: { zh: "人", en: "people" },
+        category: "economy" as const,
+        dimension: "count" as const,
+        direction: "neutral" as const,
+      },
+    ];
+    const experts = obs("local.people", count(8, "名"));
+    const each = obs("local.people", count(4, "名"));
+    const total = (v: number) => obs("local.people", count(v, "名"));
+    const make = (t: ObservationInput) =>
+      report({
+        indicators: local,
+        observations: [experts, each, t],
+        relations: rel([{ kind: "product", id: "x", factors: [experts.id, each.id], product: t.id }]),
+      });
+    expect(codes(check(make(total(32))).findings)).toEqual([]);
+    expect(codes(record(check(make(total(36))).findings))).toEqual(["relation.product_mismatch"]);
+    // 人均3.2万元 × 50万人 = 160亿元: units scale through the count.
+    const perCapita = obs("urban_disposable_income", { value: 3.2, unit: "万元", decimals: 1 });
+    const people = obs("local.people", { value: 50, unit: "万人", decimals: 0 });
+    const sumOf = (v: number) => obs("general_public_budget_revenue", { value: v, unit: "亿元", decimals: 0 });
+    const pc = (t: ObservationInput) =>
+      report({
+        indicators: local,
+        observations: [perCapita, people, t],
+        relations: rel([{ kind: "product", id: "y", factors: [perCapita.id, people.id], product: t.id }]),
+      });
+    expect(codes(check(pc(sumOf(160))).findings)).toEqual([]);
+    expect(codes(check(pc(sumOf(180))).findings)).toEqual(["relation.product_mismatch"]);
+  });
+
+  it("says what it checked: one entry per relation with figures, quotes, arithmetic and verdict", () => {
+    const o = obs("tax_revenue", yi(20.17), {
+      comparison: {
+        baseline: { quantity: yi(13.88), period: "2022-01/2022-05" },
+        direction: "increase",
+        change: yi(6.39),
+        percent: pct(45.4),
+      },
+    });
+    const { coverage } = check(report({ observations: [o] }), SOURCE);
+    expect(coverage).toMatchObject({
+      checked: 2,
+      byKind: { change: 1, growth_rate: 1 },
+      inconsistencies: 1,
+      notChecked: 0,
+    });
+    const change = coverage.relations.find((c) => c.kind === "change");
+    expect(change).toMatchObject({
+      verdict: "inconsistent",
+      finding: "comparison.change_mismatch",
+      formula: "value − baseline = increase",
+      arithmetic: "20.17亿元 − 13.88亿元 = 6.29亿元",
+      stated: "6.39亿元",
+      expected: "6.28 to 6.30亿元",
+    });
+    expect(change?.figures.map((f) => [f.role, f.printed])).toEqual([
+      ["value", "20.17亿元"],
+      ["baseline", "13.88亿元"],
+      ["change", "6.39亿元"],
+    ]);
+    expect(change?.figures[0]?.quote).toBe(o.source.quote);
+    expect(coverage.relations.find((c) => c.kind === "growth_rate")?.verdict).toBe("consistent");
+    expect(coverageLine(coverage)).toBe("checked 2 relations: 1 growth rate, 1 change; 1 inconsistency");
+    expect(coverageLine(summarizeCoverage([]))).toBe("checked 0 relations; 0 inconsistencies");
   });
 });
 

@@ -1,11 +1,26 @@
 import { findIndicator } from "./catalogue.js";
+import type { CheckedFigure, CheckedRelation, CoverageKind } from "./checks-coverage.js";
+import { summarizeCoverage } from "./checks-coverage.js";
 import { type CheckResult, FINDING_CODES, type Finding, type FindingCode } from "./finding.js";
-import type { Localized } from "./indicator.js";
-import { add, div, formatInterval, type Interval, interval, mul, overlaps, scale, sub, sum } from "./interval.js";
+import type { Localized, PriceBasis } from "./indicator.js";
+import {
+  add,
+  div,
+  formatInterval,
+  type Interval,
+  interval,
+  mul,
+  overlaps,
+  printedRange,
+  root,
+  scale,
+  sub,
+  sum,
+} from "./interval.js";
 import { findQuantities, normalizeDigits, parseQuantity } from "./parse-quantity.js";
 import { parsePeriod, periodBounds } from "./period.js";
 import { formatQuantity, type Quantity, quantityInterval } from "./quantity.js";
-import type { AcknowledgedFinding, Observation, Relation, Report } from "./report.js";
+import { type AcknowledgedFinding, type Observation, type Relation, type Report, relationRefs } from "./report.js";
 import { normalizeSourceText } from "./source-text.js";
 import { resolveUnit, type UnitDef } from "./units.js";
 
@@ -89,6 +104,11 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     out.push(d);
   };
   const declared = report.units;
+  const checked: CheckedRelation[] = [];
+  const record = (c: CheckedRelation) => {
+    checked.push(c);
+  };
+  const basisOf = (o: Observation) => findIndicator(o.indicator, report.indicators)?.priceBasis;
   const byId = new Map<string, Observation>();
   const indexOf = new Map<string, number>();
 
@@ -131,10 +151,10 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   });
 
   report.observations.forEach((o, i) => {
-    checkObservation(o, i, report, declared, push);
+    checkObservation(o, i, report, declared, push, record);
   });
   report.relations.forEach((r, i) => {
-    checkRelation(r, i, byId, declared, push);
+    checkRelation(r, i, byId, declared, push, record, basisOf);
   });
   if (options.sourceText !== undefined) {
     // Quotes and offsets refer to the normalised text (source-text.ts): a CRLF or BOM copy checks the same.
@@ -152,7 +172,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
       },
     });
   }
-  return finish(out, report);
+  return finish(out, report, checked);
 }
 
 /**
@@ -173,7 +193,7 @@ export function unusedAcknowledgements(report: Pick<Report, "acknowledged">, fin
   return report.acknowledged.flatMap((a, i) => (findings.some((f) => acknowledges(a, f)) ? [] : [i]));
 }
 
-function finish(drafts: Draft[], report: Report): CheckResult {
+function finish(drafts: Draft[], report: Report, checked: CheckedRelation[]): CheckResult {
   const findings: Finding[] = drafts.map((d) => {
     const ack = report.acknowledged.find((a) => acknowledges(a, d));
     const f: Finding = { ...d, severity: FINDING_CODES[d.code], acknowledged: !!ack };
@@ -185,7 +205,7 @@ function finish(drafts: Draft[], report: Report): CheckResult {
     if (f.acknowledged) summary.acknowledged++;
     else summary[f.severity]++;
   }
-  return { findings, summary, valid: summary.error === 0 };
+  return { findings, summary, valid: summary.error === 0, coverage: summarizeCoverage(checked) };
 }
 
 function checkObservation(
@@ -194,6 +214,7 @@ function checkObservation(
   report: Report,
   declared: readonly UnitDef[],
   push: (d: Draft) => void,
+  record: Record_,
 ) {
   const at = `$.observations[${i}]`;
   const ind = findIndicator(o.indicator, report.indicators);
@@ -282,7 +303,7 @@ function checkObservation(
       });
     }
   }
-  if (o.comparison) checkComparison(o, at, declared, push);
+  if (o.comparison) checkComparison(o, at, declared, push, record, ind?.priceBasis);
 }
 
 function comparisonQuantities(o: Observation): [string, Quantity][] {
@@ -296,7 +317,43 @@ function comparisonQuantities(o: Observation): [string, Quantity][] {
   return out;
 }
 
-function checkComparison(o: Observation, at: string, declared: readonly UnitDef[], push: (d: Draft) => void) {
+/** Records one checked relation. */
+type Record_ = (c: CheckedRelation) => void;
+
+const fig = (o: Observation, role: string, q: Quantity = o.quantity): CheckedFigure => ({
+  role,
+  observation: o.id,
+  printed: formatQuantity(q),
+  quote: o.source.quote,
+  offset: o.source.offset,
+});
+/** A computed number for the arithmetic line: to `decimals` places, without trailing zeros. */
+const num = (x: number, decimals: number) => Number(x.toFixed(Math.max(0, decimals))).toString();
+const mid = (i: Interval) => (i.lo + i.hi) / 2;
+const finite = (i: Interval) => Number.isFinite(i.lo) && Number.isFinite(i.hi);
+
+/** What a printed figure would have to be, to its own decimals, for the others to hold: 6.28 to 6.30亿元. */
+function expectedOf(allowed: Interval, stated: Quantity, unit = stated.unit): string | undefined {
+  if (stated.qualifier !== "exact" || stated.max !== undefined) return undefined;
+  const r = printedRange(allowed, stated.decimals);
+  if (!r) return undefined;
+  const f = (x: number) => x.toFixed(stated.decimals);
+  return r[0] === r[1] ? `${f(r[0])}${unit}` : `${f(r[0])} to ${f(r[1])}${unit}`;
+}
+
+const COMPARABLE: Localized = {
+  zh: "该指标的增速按可比价计算,不等于两个现价总量之比,未核对",
+  en: "this indicator's growth is stated at comparable prices, which is not the ratio of two nominal levels: not checked",
+};
+
+function checkComparison(
+  o: Observation,
+  at: string,
+  declared: readonly UnitDef[],
+  push: (d: Draft) => void,
+  record: Record_,
+  basis: PriceBasis | undefined,
+) {
   const c = o.comparison;
   if (!c) return;
   const value = figureInterval(o.quantity, declared);
@@ -315,6 +372,7 @@ function checkComparison(o: Observation, at: string, declared: readonly UnitDef[
         en: `${what.en}: the report states ${stated}, its own figures give ${computed}`,
       },
     });
+  const V = fig(o, "value");
 
   const base = c.baseline ? inUnit(c.baseline.quantity, u, declared) : undefined;
   if (c.baseline && !base) {
@@ -329,9 +387,30 @@ function checkComparison(o: Observation, at: string, declared: readonly UnitDef[
     });
     return;
   }
-  if (base && Number.isFinite(value.lo) && Number.isFinite(value.hi) && Number.isFinite(base.lo)) {
+  const b = c.baseline?.quantity;
+  if (base && b && finite(value) && finite(base)) {
+    const B = fig(o, "baseline", b);
     const diff = sub(value, base);
-    if ((sign > 0 && diff.hi < 0) || (sign < 0 && diff.lo > 0)) {
+    const d = Math.max(o.quantity.decimals, b.decimals);
+    const wrongWay = (sign > 0 && diff.hi < 0) || (sign < 0 && diff.lo > 0);
+    if (!c.change && !c.percent && !c.points) {
+      // 由162.4亿元增加到287.9亿元: with nothing else stated, the direction is what the two levels say.
+      const [x, y] = sign > 0 ? [o.quantity, b] : [b, o.quantity];
+      const cr: CheckedRelation = {
+        kind: "direction",
+        id: o.id,
+        observations: [o.id],
+        figures: [V, B],
+        formula: sign > 0 ? "value − baseline > 0 (an increase)" : "baseline − value > 0 (a decrease)",
+        arithmetic: `${formatQuantity(x)} − ${formatQuantity(y)} = ${num(sign * mid(diff), d)}${u === "%" ? "个百分点" : u}`,
+        allowed: `${fmt(scale(diff, sign), u === "%" ? "个百分点" : u, d + 2)}`,
+        stated: sign > 0 ? "增加" : "减少",
+        verdict: wrongWay ? "inconsistent" : "consistent",
+      };
+      if (wrongWay) cr.finding = "comparison.direction_mismatch";
+      record(cr);
+    }
+    if (wrongWay) {
       mismatch(
         "comparison.direction_mismatch",
         { zh: `变化方向(${dirZh})`, en: `direction (${c.direction})` },
@@ -354,39 +433,142 @@ function checkComparison(o: Observation, at: string, declared: readonly UnitDef[
         });
       } else {
         const computed = scale(diff, sign);
-        if (!overlaps(stated, computed))
+        const ok = overlaps(stated, computed);
+        const allowed = fmt(computed, u, c.change.decimals + 2);
+        const [x, y] = sign > 0 ? [o.quantity, b] : [b, o.quantity];
+        const cr: CheckedRelation = {
+          kind: "change",
+          id: o.id,
+          observations: [o.id],
+          figures: [V, B, fig(o, "change", c.change)],
+          formula: sign > 0 ? "value − baseline = increase" : "baseline − value = decrease",
+          arithmetic: `${formatQuantity(x)} − ${formatQuantity(y)} = ${num(mid(computed), d)}${u}`,
+          allowed,
+          stated: formatQuantity(c.change),
+          verdict: ok ? "consistent" : "inconsistent",
+        };
+        const e = expectedOf(scale(computed, figureScale(u, c.change.unit, declared)), c.change);
+        if (e) cr.expected = e;
+        if (!ok) {
+          cr.finding = "comparison.change_mismatch";
           mismatch(
             "comparison.change_mismatch",
             { zh: `${dirZh}量`, en: `${c.direction === "increase" ? "increase" : "decrease"}` },
             formatQuantity(c.change),
-            fmt(computed, u, c.change.decimals + 2),
+            allowed,
             `${at}.comparison.change.value`,
           );
+        }
+        record(cr);
       }
     }
     if (c.percent && base.lo > 0) {
       const ratio = scale(sub(div(value, base), interval(1)), 100 * sign);
       const stated = quantityInterval(c.percent);
-      if (!overlaps(stated, ratio))
+      const ok = overlaps(stated, ratio);
+      const allowed = fmt(ratio, "%", c.percent.decimals + 2);
+      const cr: CheckedRelation = {
+        kind: "growth_rate",
+        id: o.id,
+        observations: [o.id],
+        figures: [V, B, fig(o, "percent", c.percent)],
+        formula: sign > 0 ? "(value ÷ baseline − 1) × 100 = growth %" : "(1 − value ÷ baseline) × 100 = decline %",
+        arithmetic: `${sign > 0 ? `(${formatQuantity(o.quantity)} ÷ ${formatQuantity(b)} − 1)` : `(1 − ${formatQuantity(o.quantity)} ÷ ${formatQuantity(b)})`} × 100 = ${num(mid(ratio), c.percent.decimals + 2)}%`,
+        allowed,
+        stated: formatQuantity(c.percent),
+        verdict: basis === "comparable" ? "not_checked" : ok ? "consistent" : "inconsistent",
+      };
+      const e = expectedOf(ratio, c.percent);
+      if (e) cr.expected = e;
+      if (basis === "comparable") cr.reason = COMPARABLE;
+      else if (!ok) {
+        cr.finding = "comparison.percent_mismatch";
         mismatch(
           "comparison.percent_mismatch",
           { zh: `${dirZh}幅度`, en: "percent change" },
           formatQuantity(c.percent),
-          fmt(ratio, "%", c.percent.decimals + 2),
+          allowed,
           `${at}.comparison.percent.value`,
         );
+      }
+      record(cr);
     }
     if (c.points && u === "%") {
       const computed = scale(diff, sign);
       const stated = quantityInterval(c.points);
-      if (!overlaps(stated, computed))
+      const ok = overlaps(stated, computed);
+      const allowed = fmt(computed, "个百分点", c.points.decimals + 2);
+      const [x, y] = sign > 0 ? [o.quantity, b] : [b, o.quantity];
+      const cr: CheckedRelation = {
+        kind: "points",
+        id: o.id,
+        observations: [o.id],
+        figures: [V, B, fig(o, "points", c.points)],
+        formula: sign > 0 ? "value − baseline = rise in points" : "baseline − value = fall in points",
+        arithmetic: `${formatQuantity(x)} − ${formatQuantity(y)} = ${num(mid(computed), d)}个百分点`,
+        allowed,
+        stated: formatQuantity(c.points),
+        verdict: ok ? "consistent" : "inconsistent",
+      };
+      const e = expectedOf(computed, c.points);
+      if (e) cr.expected = e;
+      if (!ok) {
+        cr.finding = "comparison.points_mismatch";
         mismatch(
           "comparison.points_mismatch",
           { zh: "百分点变化", en: "change in percentage points" },
           formatQuantity(c.points),
-          fmt(computed, "个百分点", c.points.decimals + 2),
+          allowed,
           `${at}.comparison.points.value`,
         );
+      }
+      record(cr);
+    }
+  } else if (!c.baseline && c.change && c.percent && finite(value) && u !== "%") {
+    // 比上年增加X, 增长Y%, 达到Z: the base is Z − X, so the growth is X ÷ (Z − X).
+    const ch = inUnit(c.change, u, declared);
+    if (ch && finite(ch) && ch.lo >= 0) {
+      const den = sign > 0 ? interval(value.lo - ch.hi, value.hi - ch.lo) : add(value, ch);
+      if (den.lo > 0) {
+        // Bound by bound, since X is in both numerator and denominator (a naive quotient is too wide).
+        const ratio =
+          sign > 0
+            ? interval((100 * ch.lo) / (value.hi - ch.lo), (100 * ch.hi) / (value.lo - ch.hi))
+            : interval((100 * ch.lo) / (value.hi + ch.lo), (100 * ch.hi) / (value.lo + ch.hi));
+        const stated = quantityInterval(c.percent);
+        const ok = overlaps(stated, ratio);
+        const allowed = fmt(ratio, "%", c.percent.decimals + 2);
+        const change = (ch.lo + ch.hi) / 2;
+        const v = (value.lo + value.hi) / 2;
+        const cr: CheckedRelation = {
+          kind: "growth_rate",
+          id: o.id,
+          observations: [o.id],
+          figures: [V, fig(o, "change", c.change), fig(o, "percent", c.percent)],
+          formula:
+            sign > 0
+              ? "increase ÷ (value − increase) × 100 = growth %"
+              : "decrease ÷ (value + decrease) × 100 = decline %",
+          arithmetic: `${formatQuantity(c.change)} ÷ (${formatQuantity(o.quantity)} ${sign > 0 ? "−" : "+"} ${formatQuantity(c.change)}) × 100 = ${num((100 * change) / (v - sign * change), c.percent.decimals + 2)}%`,
+          allowed,
+          stated: formatQuantity(c.percent),
+          verdict: basis === "comparable" ? "not_checked" : ok ? "consistent" : "inconsistent",
+        };
+        const e = expectedOf(ratio, c.percent);
+        if (e) cr.expected = e;
+        if (basis === "comparable") cr.reason = COMPARABLE;
+        else if (!ok) {
+          cr.finding = "comparison.percent_mismatch";
+          mismatch(
+            "comparison.percent_mismatch",
+            { zh: `${dirZh}幅度`, en: "percent change" },
+            formatQuantity(c.percent),
+            allowed,
+            `${at}.comparison.percent.value`,
+          );
+        }
+        record(cr);
+      }
     }
   }
   if (c.percent && u === "%" && !c.points) {
@@ -403,29 +585,24 @@ function checkComparison(o: Observation, at: string, declared: readonly UnitDef[
   }
 }
 
+/** The factor from one unit to another of the same dimension (1 when either is unknown). */
+function figureScale(from: string, to: string, declared: readonly UnitDef[]): number {
+  const a = resolveUnit(from, declared);
+  const b = resolveUnit(to, declared);
+  return a && b && a.base === b.base ? a.scale / b.scale : 1;
+}
+
 function checkRelation(
   r: Relation,
   i: number,
   byId: Map<string, Observation>,
   declared: readonly UnitDef[],
   push: (d: Draft) => void,
+  record: Record_,
+  basisOf: (o: Observation) => PriceBasis | undefined,
 ) {
   const at = `$.relations[${i}]`;
-  const refs: [string, string][] =
-    r.kind === "sum"
-      ? [["total", r.total], ...r.parts.map((p, k) => [`parts[${k}]`, p] as [string, string])]
-      : r.kind === "ratio"
-        ? [
-            ["numerator", r.numerator],
-            ["denominator", r.denominator],
-            ["ratio", r.ratio],
-          ]
-        : r.kind === "derived_target"
-          ? [["base", r.base], ["rate", r.rate], ...(r.target ? [["target", r.target] as [string, string]] : [])]
-          : [
-              ["actual", r.actual],
-              ["target", r.target],
-            ];
+  const refs = relationRefs(r);
   let missing = false;
   for (const [key, id] of refs) {
     if (!byId.has(id)) {
@@ -445,6 +622,7 @@ function checkRelation(
   if (missing) return;
   const get = (id: string) => byId.get(id) as Observation;
   const ids = refs.map(([, id]) => id);
+  const figures = refs.map(([role, id]) => fig(get(id), role));
   const unitMismatch = (a: Observation, b: Observation) =>
     push({
       code: "relation.unit_mismatch",
@@ -469,10 +647,45 @@ function checkRelation(
         en: `${what.en}: the report states ${stated}, its own figures give ${computed}`,
       },
     });
+  /** Records the check and raises its finding when the stated figure falls outside what is allowed. */
+  const verdict = (
+    kind: CoverageKind,
+    code: FindingCode,
+    what: Localized,
+    stated: Quantity,
+    allowed: Interval,
+    ok: boolean,
+    formula: string,
+    arithmetic: string,
+    unit = stated.unit,
+  ) => {
+    const computed = fmt(allowed, unit, stated.decimals + 2);
+    const cr: CheckedRelation = {
+      kind,
+      id: r.id,
+      relation: r.id,
+      observations: ids,
+      figures,
+      formula,
+      arithmetic,
+      allowed: computed,
+      stated: formatQuantity(stated),
+      verdict: ok ? "consistent" : "inconsistent",
+    };
+    const e = expectedOf(allowed, stated, unit);
+    if (e) cr.expected = e;
+    if (!ok) {
+      cr.finding = code;
+      mismatch(code, what, formatQuantity(stated), computed);
+    }
+    record(cr);
+  };
+  const list = (qs: Quantity[], op: string) => qs.map((q) => formatQuantity(q)).join(op);
 
   switch (r.kind) {
-    case "sum": {
-      const total = get(r.total);
+    case "sum":
+    case "part": {
+      const total = get(r.kind === "sum" ? r.total : r.whole);
       const parts: Interval[] = [];
       for (const p of r.parts) {
         const part = get(p);
@@ -482,33 +695,176 @@ function checkRelation(
       }
       const computed = sum(parts);
       const stated = figureInterval(total.quantity, declared);
-      if (!overlaps(stated, computed))
-        mismatch(
+      const u = total.quantity.unit;
+      const d = Math.max(total.quantity.decimals, ...r.parts.map((p) => get(p).quantity.decimals));
+      const added = `${list(
+        r.parts.map((p) => get(p).quantity),
+        " + ",
+      )} = ${num(mid(computed), d)}${u}`;
+      if (!finite(computed) || !finite(stated)) return;
+      if (r.kind === "sum")
+        verdict(
+          "sum",
           "relation.sum_mismatch",
           { zh: "分项之和", en: "sum of parts" },
-          formatQuantity(total.quantity),
-          fmt(computed, total.quantity.unit, total.quantity.decimals + 2),
+          total.quantity,
+          computed,
+          overlaps(stated, computed),
+          "part + part + … = total",
+          added,
+        );
+      else
+        verdict(
+          "part",
+          "relation.part_exceeds_whole",
+          { zh: "部分之和不应大于整体", en: "parts larger than their whole" },
+          total.quantity,
+          interval(computed.lo, Number.POSITIVE_INFINITY),
+          computed.lo <= stated.hi,
+          "part + … ≤ whole",
+          `${r.parts.length === 1 ? formatQuantity(get(r.parts[0] as string).quantity) : added} ≤ ${formatQuantity(total.quantity)}`,
         );
       return;
     }
+    case "remainder": {
+      const total = get(r.total);
+      const u = total.quantity.unit;
+      const done = inUnit(get(r.done).quantity, u, declared);
+      if (!done) return unitMismatch(total, get(r.done));
+      const left = inUnit(get(r.remaining).quantity, u, declared);
+      if (!left) return unitMismatch(total, get(r.remaining));
+      const computed = add(done, left);
+      if (!finite(computed)) return;
+      const d = Math.max(total.quantity.decimals, get(r.done).quantity.decimals, get(r.remaining).quantity.decimals);
+      verdict(
+        "remainder",
+        "relation.remainder_mismatch",
+        { zh: "已完成与剩余之和", en: "done plus remaining" },
+        total.quantity,
+        computed,
+        overlaps(figureInterval(total.quantity, declared), computed),
+        "done + remaining = total",
+        `${list([get(r.done).quantity, get(r.remaining).quantity], " + ")} = ${num(mid(computed), d)}${u}`,
+      );
+      return;
+    }
+    case "product": {
+      const product = get(r.product);
+      const pu = resolveUnit(product.quantity.unit, declared);
+      const units = r.factors.map((f) => resolveUnit(get(f).quantity.unit, declared));
+      if (!pu || units.some((x) => !x)) return;
+      // Counts multiply as plain numbers; at most one factor carries a dimension, and it is the product's.
+      const dims = units.filter((x) => x?.dimension !== "count");
+      const dim = dims[0];
+      if (dims.length > 1 || (dim ? dim.dimension !== pu.dimension || dim.base !== pu.base : pu.dimension !== "count"))
+        return unitMismatch(get(r.factors[0] as string), product);
+      let computed = interval(1);
+      r.factors.forEach((f, k) => {
+        computed = mul(computed, scale(figureInterval(get(f).quantity, declared), units[k]?.scale ?? 1));
+      });
+      computed = scale(computed, 1 / pu.scale);
+      if (!finite(computed)) return;
+      const factors = r.factors.map((f) => get(f).quantity);
+      const value = factors.reduce((a, q, k) => a * q.value * (units[k]?.scale ?? 1), 1) / pu.scale;
+      verdict(
+        "product",
+        "relation.product_mismatch",
+        { zh: "乘积", en: "product" },
+        product.quantity,
+        computed,
+        overlaps(figureInterval(product.quantity, declared), computed),
+        "factor × factor = product",
+        `${list(factors, " × ")} = ${num(value, product.quantity.decimals + 2)}${product.quantity.unit}`,
+      );
+      return;
+    }
+    case "average_growth": {
+      const to = get(r.to);
+      const rate = get(r.rate);
+      const b = figureInterval(to.quantity, declared);
+      if (!finite(b) || rate.quantity.unit !== "%") return;
+      let computed: Interval;
+      let formula: string;
+      let ratioText: string;
+      let ratioValue: number;
+      const from = r.from ? get(r.from) : undefined;
+      if (from) {
+        const a = inUnit(from.quantity, to.quantity.unit, declared);
+        if (!a) return unitMismatch(from, to);
+        if (a.lo <= 0 || !finite(a)) return;
+        computed = scale(sub(root(div(b, a), r.years), interval(1)), 100);
+        formula = "((to ÷ from)^(1 ÷ years) − 1) × 100 = average yearly growth %";
+        ratioText = `${formatQuantity(to.quantity)} ÷ ${formatQuantity(from.quantity)}`;
+        ratioValue = to.quantity.value / mid(a);
+      } else {
+        // 完成30788元,比2010年增加13480元: the earlier level is the later one less the change.
+        const c = to.comparison;
+        const ch = c?.change ? inUnit(c.change, to.quantity.unit, declared) : undefined;
+        if (!c?.change || !ch || !finite(ch)) return;
+        const sign = c.direction === "increase" ? 1 : -1;
+        // to ÷ (to ∓ change), bound by bound: the change is in both.
+        const lo = sign > 0 ? b.lo / (b.lo - ch.lo) : b.lo / (b.lo + ch.hi);
+        const hi = sign > 0 ? b.hi / (b.hi - ch.hi) : b.hi / (b.hi + ch.lo);
+        if (!(b.lo - ch.hi > 0) || !(lo > 0) || !(hi >= lo)) return;
+        computed = scale(sub(root(interval(lo, hi), r.years), interval(1)), 100);
+        const op = sign > 0 ? "−" : "+";
+        formula = `((to ÷ (to ${op} change))^(1 ÷ years) − 1) × 100 = average yearly growth %`;
+        ratioText = `${formatQuantity(to.quantity)} ÷ (${formatQuantity(to.quantity)} ${op} ${formatQuantity(c.change)})`;
+        ratioValue = to.quantity.value / (to.quantity.value - sign * mid(ch));
+        figures.push(fig(to, "change", c.change));
+      }
+      const v = (ratioValue ** (1 / r.years) - 1) * 100;
+      const arithmetic = `((${ratioText})^(1/${r.years}) − 1) × 100 = ${num(v, rate.quantity.decimals + 2)}%`;
+      if ([from, to, rate].some((o) => o && basisOf(o) === "comparable")) {
+        record({
+          kind: "average_growth",
+          id: r.id,
+          relation: r.id,
+          observations: ids,
+          figures,
+          formula,
+          arithmetic,
+          allowed: fmt(computed, "%", rate.quantity.decimals + 2),
+          stated: formatQuantity(rate.quantity),
+          verdict: "not_checked",
+          reason: COMPARABLE,
+        });
+        return;
+      }
+      verdict(
+        "average_growth",
+        "relation.average_growth_mismatch",
+        { zh: `${r.years}年的年均增速`, en: `average yearly growth over ${r.years} years` },
+        rate.quantity,
+        computed,
+        overlaps(quantityInterval(rate.quantity), computed),
+        formula,
+        arithmetic,
+        "%",
+      );
+      return;
+    }
     case "ratio": {
-      const num = get(r.numerator);
+      const numr = get(r.numerator);
       const den = get(r.denominator);
       const ratio = get(r.ratio);
-      const n = inUnit(num.quantity, den.quantity.unit, declared);
-      if (!n) return unitMismatch(num, den);
+      const n = inUnit(numr.quantity, den.quantity.unit, declared);
+      if (!n) return unitMismatch(numr, den);
       const d = figureInterval(den.quantity, declared);
-      if (d.lo <= 0) return;
+      if (d.lo <= 0 || !finite(d) || !finite(n)) return;
       const factor = ratio.quantity.unit === "%" ? 100 : ratio.quantity.unit === "‰" ? 1000 : 1;
       const computed = scale(div(n, d), factor);
-      const stated = quantityInterval(ratio.quantity);
-      if (!overlaps(stated, computed))
-        mismatch(
-          "relation.ratio_mismatch",
-          { zh: "比率", en: "ratio" },
-          formatQuantity(ratio.quantity),
-          fmt(computed, ratio.quantity.unit, ratio.quantity.decimals + 2),
-        );
+      const times = factor === 1 ? "" : ` × ${factor}`;
+      verdict(
+        "share",
+        "relation.ratio_mismatch",
+        { zh: "比率", en: "ratio" },
+        ratio.quantity,
+        computed,
+        overlaps(quantityInterval(ratio.quantity), computed),
+        `part ÷ whole${times} = share`,
+        `${formatQuantity(numr.quantity)} ÷ ${formatQuantity(den.quantity)}${times} = ${num((mid(n) / den.quantity.value) * factor, ratio.quantity.decimals + 2)}${ratio.quantity.unit}`,
+      );
       return;
     }
     case "derived_target": {
@@ -520,13 +876,18 @@ function checkRelation(
         const target = get(r.target);
         const t = inUnit(target.quantity, base.quantity.unit, declared);
         if (!t) return unitMismatch(target, base);
-        if (!overlaps(t, computed))
-          mismatch(
-            "relation.derived_target_mismatch",
-            { zh: "目标值(基数×(1+增速))", en: "target (base × (1 + rate))" },
-            formatQuantity(target.quantity),
-            fmt(computed, base.quantity.unit, base.quantity.decimals + 1),
-          );
+        // The target in its own unit, so the arithmetic and what it would have to be read as printed.
+        const k = figureScale(base.quantity.unit, target.quantity.unit, declared);
+        verdict(
+          "target",
+          "relation.derived_target_mismatch",
+          { zh: "目标值(基数×(1+增速))", en: "target (base × (1 + rate))" },
+          target.quantity,
+          scale(computed, k),
+          overlaps(t, computed),
+          "base × (1 + rate ÷ 100) = target",
+          `${formatQuantity(base.quantity)} × (1 + ${rate.quantity.value}%) = ${num(base.quantity.value * k * (1 + rate.quantity.value / 100), target.quantity.decimals + 2)}${target.quantity.unit}`,
+        );
       } else {
         push({
           code: "relation.derived_target",

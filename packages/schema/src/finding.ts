@@ -1,3 +1,4 @@
+import type { Coverage } from "./checks-coverage.js";
 import type { Localized } from "./indicator.js";
 import type { Severity } from "./report.js";
 
@@ -21,6 +22,10 @@ export const FINDING_CODES = {
   "relation.sum_mismatch": "error",
   "relation.ratio_mismatch": "error",
   "relation.derived_target_mismatch": "error",
+  "relation.average_growth_mismatch": "error",
+  "relation.part_exceeds_whole": "error",
+  "relation.remainder_mismatch": "error",
+  "relation.product_mismatch": "error",
   "relation.derived_target": "info",
   "relation.progress": "info",
   "relation.unit_mismatch": "error",
@@ -63,4 +68,6 @@ export interface CheckResult {
   summary: CheckSummary;
   /** No unacknowledged errors. */
   valid: boolean;
+  /** Every relation between printed figures that was checked, with its arithmetic and verdict. */
+  coverage: Coverage;
 }

@@ -1,5 +1,6 @@
 export * from "./catalogue.js";
 export * from "./checks.js";
+export * from "./checks-coverage.js";
 export * from "./decode-text.js";
 export * from "./finding.js";
 export * from "./indicator.js";

@@ -36,6 +36,14 @@ export const LocalizedSchema = z
   .describe("Text in Chinese and English");
 export type Localized = z.infer<typeof LocalizedSchema>;
 
+export const PRICE_BASES = ["comparable", "nominal"] as const;
+export const PriceBasisSchema = z
+  .enum(PRICE_BASES)
+  .describe(
+    "How the report states the growth of an amount: comparable (constant) prices (GDP, value added: its growth is never the ratio of two printed levels) or nominal (fiscal revenue, tax, trade: the ratio of the levels is the growth)",
+  );
+export type PriceBasis = z.infer<typeof PriceBasisSchema>;
+
 export const INDICATOR_ID = /^[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*$/;
 
 export const IndicatorSchema = z
@@ -53,6 +61,7 @@ export const IndicatorSchema = z
       .tuple([z.number(), z.number()])
       .optional()
       .describe("Inclusive range a value must fall in, in `unit` (a rate is [0, 100])"),
+    priceBasis: PriceBasisSchema.optional(),
     description: LocalizedSchema.optional(),
     headline: z.boolean().optional().describe("Shown first on dashboards and in `govreport show`"),
     keywords: z.array(z.string()).optional().describe("Phrases that name this indicator in report text"),

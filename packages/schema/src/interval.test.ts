@@ -11,6 +11,8 @@ import {
   midpoint,
   mul,
   overlaps,
+  printedRange,
+  root,
   rounded,
   scale,
   sub,
@@ -136,5 +138,23 @@ describe("interval arithmetic is sound", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("root and printedRange", () => {
+  it("takes the n-th root bound by bound", () => {
+    const r = root(interval(1.21, 1.44), 2);
+    expect(r.lo).toBeCloseTo(1.1, 12);
+    expect(r.hi).toBeCloseTo(1.2, 12);
+    expect(() => root(interval(-1, 1), 2)).toThrow(IntervalError);
+  });
+
+  it("lists the printed figures an interval allows, to the decimals they are printed with", () => {
+    // 20.17 − 13.88 with both rounded is [6.28, 6.30]: 6.28, 6.29 and 6.30 all fit.
+    expect(printedRange(sub(rounded(20.17, 2), rounded(13.88, 2)), 2)).toEqual([6.28, 6.3]);
+    expect(printedRange(interval(43), 0)).toEqual([43, 43]);
+    // A bound on the half-way point counts for both neighbours, as overlaps() does.
+    expect(printedRange(interval(45.35, 45.35), 1)).toEqual([45.3, 45.4]);
+    expect(printedRange(interval(1, Number.POSITIVE_INFINITY), 0)).toBeUndefined();
   });
 });

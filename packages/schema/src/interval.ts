@@ -76,3 +76,27 @@ export function formatInterval(a: Interval, decimals = 4): string {
   const f = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(decimals)).toString() : x > 0 ? "∞" : "-∞");
   return a.lo === a.hi ? f(a.lo) : `[${f(a.lo)}, ${f(a.hi)}]`;
 }
+
+/** The n-th root of a non-negative interval (n ≥ 1): the yearly factor of a growth over n years. */
+export function root(a: Interval, n: number): Interval {
+  if (a.lo < 0) throw new IntervalError("root of an interval that reaches below zero");
+  return interval(a.lo ** (1 / n), a.hi ** (1 / n));
+}
+
+/**
+ * The figures printed with `decimals` places that are consistent with an interval: those whose own
+ * rounding interval overlaps it. Undefined when none is (the interval falls between two of them,
+ * which cannot happen for a closed interval) or when the interval is unbounded.
+ */
+export function printedRange(a: Interval, decimals: number): [lo: number, hi: number] | undefined {
+  if (!Number.isFinite(a.lo) || !Number.isFinite(a.hi)) return undefined;
+  const step = 10 ** -decimals;
+  const half = step / 2;
+  // A hair of tolerance so that 6.285 on a boundary counts for 6.28 and 6.29 both, as overlaps() does.
+  const eps = 1e-9 * Math.max(1, Math.abs(a.lo), Math.abs(a.hi));
+  const lo = Math.ceil((a.lo - half - eps) / step);
+  const hi = Math.floor((a.hi + half + eps) / step);
+  if (lo > hi) return undefined;
+  const fix = (k: number) => Number((k * step).toFixed(decimals));
+  return [fix(lo), fix(hi)];
+}

@@ -109,9 +109,91 @@ export const RelationSchema = z
       })
       .strict()
       .describe("An actual to date measured against a target for the same indicator"),
+    z
+      .object({
+        kind: z.literal("average_growth"),
+        id: IdSchema,
+        from: z
+          .string()
+          .optional()
+          .describe(
+            "The earlier level (由2010年的162.4亿元); absent when the text prints the change instead (完成30788元,比2010年增加13480元), which is then read from the later level's comparison",
+          ),
+        to: z.string().describe("The later level (增加到2015年的287.9亿元)"),
+        rate: z.string().describe("The stated average annual growth in % (年均增长12.1%)"),
+        years: z.number().int().min(1).describe("Years between the two levels (2015 − 2010 = 5)"),
+        note: z.string().optional(),
+      })
+      .strict()
+      .describe("An average annual growth between two levels: (to ÷ from)^(1 ÷ years) − 1 = rate"),
+    z
+      .object({
+        kind: z.literal("part"),
+        id: IdSchema,
+        whole: z.string().describe("The observation that is the whole (脱贫300户)"),
+        parts: z.array(z.string()).min(1).describe("Parts of it that may not name all of it (其中…)"),
+        note: z.string().optional(),
+      })
+      .strict()
+      .describe("Parts that can never exceed their whole: sum of parts ≤ whole (其中 lists, 占)"),
+    z
+      .object({
+        kind: z.literal("remainder"),
+        id: IdSchema,
+        total: z.string().describe("The whole task (共20项)"),
+        done: z.string().describe("What is done (已完成12项)"),
+        remaining: z.string().describe("What is left (剩余8项, 尚有8项)"),
+        note: z.string().optional(),
+      })
+      .strict()
+      .describe("What is done and what remains make the whole: done + remaining = total"),
+    z
+      .object({
+        kind: z.literal("product"),
+        id: IdSchema,
+        factors: z.array(z.string()).min(2).describe("The figures multiplied (8名专家, 每人4名)"),
+        product: z.string().describe("The stated product (共32名)"),
+        note: z.string().optional(),
+      })
+      .strict()
+      .describe("A count or amount stated per item and in total: factor × factor = product"),
   ])
   .describe("A relation the text implies between observations");
 export type Relation = z.infer<typeof RelationSchema>;
+export type RelationKind = Relation["kind"];
+
+/** The observations a relation refers to, by role (total, parts, …), in the order the schema lists them. */
+export function relationRefs(r: Relation): [role: string, id: string][] {
+  switch (r.kind) {
+    case "sum":
+      return [["total", r.total], ...r.parts.map((p, k): [string, string] => [`parts[${k}]`, p])];
+    case "ratio":
+      return [
+        ["numerator", r.numerator],
+        ["denominator", r.denominator],
+        ["ratio", r.ratio],
+      ];
+    case "derived_target":
+      return [["base", r.base], ["rate", r.rate], ...(r.target ? [["target", r.target] as [string, string]] : [])];
+    case "progress":
+      return [
+        ["actual", r.actual],
+        ["target", r.target],
+      ];
+    case "average_growth":
+      return [...(r.from ? [["from", r.from] as [string, string]] : []), ["to", r.to], ["rate", r.rate]];
+    case "part":
+      return [["whole", r.whole], ...r.parts.map((p, k): [string, string] => [`parts[${k}]`, p])];
+    case "remainder":
+      return [
+        ["total", r.total],
+        ["done", r.done],
+        ["remaining", r.remaining],
+      ];
+    case "product":
+      return [...r.factors.map((p, k): [string, string] => [`factors[${k}]`, p]), ["product", r.product]];
+  }
+}
 
 export const SEVERITIES = ["error", "warning", "info"] as const;
 export const SeveritySchema = z.enum(SEVERITIES);

@@ -1,10 +1,14 @@
 import { extractReport } from "@govreport/extract";
 import {
+  type CheckedRelation,
+  type CoverageKind,
   checkReport,
   codePointToIndex,
-  convert,
+  coverageLine,
   type Finding,
   formatQuantity,
+  INCONSISTENCY_CODES,
+  NOTE_CODES,
   type Observation,
   type Relation,
 } from "@govreport/schema";
@@ -17,19 +21,9 @@ import { readTextInput } from "../io/read.js";
 import { readOptions } from "../report-file.js";
 import { textSha256 } from "../source-text.js";
 
-/** Findings that mean the printed figures contradict each other. */
-const ARITHMETIC = new Set<string>([
-  "comparison.change_mismatch",
-  "comparison.percent_mismatch",
-  "comparison.points_mismatch",
-  "comparison.direction_mismatch",
-  "relation.sum_mismatch",
-  "relation.ratio_mismatch",
-  "relation.derived_target_mismatch",
-  "value.out_of_bounds",
-]);
-/** Findings worth a look that are not contradictions. */
-const NOTES = new Set<string>(["comparison.percent_for_points"]);
+/** Findings that mean the printed figures contradict each other, and those worth a look. */
+const ARITHMETIC: ReadonlySet<string> = INCONSISTENCY_CODES;
+const NOTES: ReadonlySet<string> = NOTE_CODES;
 
 /** Which printed figure a finding is about: the stated change, percent or points, else the value. */
 const FIGURE_OF: Record<string, string> = {
@@ -52,8 +46,17 @@ export interface Inconsistency {
   computed?: string;
   /** The arithmetic behind `computed`, from the printed figures (20.17亿元 − 13.88亿元 = 6.29亿元). */
   arithmetic?: string;
+  /** The formula in words (value − baseline = increase). */
+  formula?: string;
+  /** What the stated figure would have to be, printed to its own decimals (6.28 to 6.30亿元). */
+  expected?: string;
   message: { zh: string; en: string };
   observations: string[];
+}
+
+/** A relation checked, with each figure located in the text. */
+export interface CheckedItem extends Omit<CheckedRelation, "figures"> {
+  figures: (CheckedRelation["figures"][number] & { line: number; column: number })[];
 }
 
 export interface CheckOutput {
@@ -63,13 +66,21 @@ export interface CheckOutput {
   figures: number;
   inconsistencies: Inconsistency[];
   notes: Inconsistency[];
+  /** Every relation between printed figures that was checked: an empty list of inconsistencies means these held. */
+  relations: CheckedItem[];
+  coverage: {
+    checked: number;
+    byKind: Partial<Record<CoverageKind, number>>;
+    inconsistencies: number;
+    notChecked: number;
+    /** The coverage as the last line of the human output prints it. */
+    line: string;
+  };
   extractorWarnings: string[];
   summary: { inconsistencies: number; notes: number; figures: number };
 }
 
 const trim = (x: number) => Number(x.toFixed(6)).toString();
-/** A computed figure to `decimals` places, without trailing zeros (95, 97.67). */
-const round = (x: number, decimals: number) => Number(x.toFixed(decimals)).toString();
 
 /** The plain computation behind a comparison finding, when value and baseline share a unit. */
 function arithmetic(code: string, o: Observation): string | undefined {
@@ -99,44 +110,15 @@ function statedOf(r: Relation): string {
       return r.target ?? r.rate;
     case "progress":
       return r.actual;
+    case "average_growth":
+      return r.rate;
+    case "part":
+      return r.parts[0] as string;
+    case "remainder":
+      return r.remaining;
+    case "product":
+      return r.product;
   }
-}
-
-/** The plain computation behind a relation finding, from the printed figures (42件 + 1件 = 43件). */
-function relationArithmetic(r: Relation, get: (id: string) => Observation | undefined): string | undefined {
-  const inUnit = (o: Observation, unit: string) => {
-    try {
-      return convert(o.quantity.value, o.quantity.unit, unit);
-    } catch {
-      return undefined;
-    }
-  };
-  if (r.kind === "sum") {
-    const total = get(r.total);
-    const parts = r.parts.map(get);
-    if (!total || parts.some((p) => !p)) return undefined;
-    const values = (parts as Observation[]).map((p) => inUnit(p, total.quantity.unit));
-    if (values.some((v) => v === undefined)) return undefined;
-    const d = Math.max(...(parts as Observation[]).map((p) => p.quantity.decimals), total.quantity.decimals);
-    const sum = (values as number[]).reduce((a, b) => a + b, 0);
-    return `${(parts as Observation[]).map((p) => formatQuantity(p.quantity)).join(" + ")} = ${sum.toFixed(d)}${total.quantity.unit}`;
-  }
-  if (r.kind === "ratio") {
-    const [num, den, ratio] = [get(r.numerator), get(r.denominator), get(r.ratio)];
-    if (!num || !den || !ratio || den.quantity.value === 0) return undefined;
-    const n = inUnit(num, den.quantity.unit);
-    if (n === undefined) return undefined;
-    const factor = ratio.quantity.unit === "%" ? 100 : ratio.quantity.unit === "‰" ? 1000 : 1;
-    const times = factor === 1 ? "" : ` × ${factor}`;
-    return `${formatQuantity(num.quantity)} ÷ ${formatQuantity(den.quantity)}${times} = ${round((n / den.quantity.value) * factor, ratio.quantity.decimals + 2)}${ratio.quantity.unit}`;
-  }
-  if (r.kind === "derived_target") {
-    const [base, rate] = [get(r.base), get(r.rate)];
-    if (!base || !rate || rate.quantity.unit !== "%") return undefined;
-    const target = base.quantity.value * (1 + rate.quantity.value / 100);
-    return `${formatQuantity(base.quantity)} × (1 + ${rate.quantity.value}%) = ${round(target, base.quantity.decimals + 2)}${base.quantity.unit}`;
-  }
-  return undefined;
 }
 
 export async function check(arg: string, ctx: Context): Promise<CheckOutput> {
@@ -187,11 +169,20 @@ export async function check(arg: string, ctx: Context): Promise<CheckOutput> {
     }
     if (f.stated !== undefined) item.stated = f.stated;
     if (f.computed !== undefined) item.computed = f.computed;
-    const a = relation ? relationArithmetic(relation, (x) => byId.get(x)) : arithmetic(f.code, o);
+    // The check that raised the finding says how it was computed; a finding no relation check raised
+    // (a change stated the wrong way with its size) falls back to the plain difference.
+    const done = checked.coverage.relations.find(
+      (c) => c.finding === f.code && (relation ? c.relation === relation.id : c.id === o.id),
+    );
+    const a = done?.arithmetic ?? (relation ? undefined : arithmetic(f.code, o));
     if (a) item.arithmetic = a;
+    if (done) {
+      item.formula = done.formula;
+      if (done.expected) item.expected = done.expected;
+    }
     return item;
   };
-  const pick = (codes: Set<string>) =>
+  const pick = (codes: ReadonlySet<string>) =>
     checked.findings
       .filter((f) => codes.has(f.code))
       .map(locate)
@@ -200,6 +191,16 @@ export async function check(arg: string, ctx: Context): Promise<CheckOutput> {
 
   const inconsistencies = pick(ARITHMETIC);
   const notes = pick(NOTES);
+  const relationsChecked: CheckedItem[] = checked.coverage.relations.map((c) => ({
+    ...c,
+    figures: c.figures.map((x) => {
+      // The figure as printed inside its quote (a comparison's baseline is printed in its owner's quote).
+      const end = x.offset + [...x.quote].length;
+      const q = quantities.find((y) => y.start >= x.offset && y.end <= end && formatQuantity(y) === x.printed);
+      return { ...x, ...lines.at(codePointToIndex(text, q?.start ?? x.offset)) };
+    }),
+  }));
+  const { relations: _all, ...counts } = checked.coverage;
   return {
     file: input.name,
     encoding: input.encoding,
@@ -207,6 +208,8 @@ export async function check(arg: string, ctx: Context): Promise<CheckOutput> {
     figures: report.observations.length,
     inconsistencies,
     notes,
+    relations: relationsChecked,
+    coverage: { ...counts, line: coverageLine(checked.coverage, ctx.lang) },
     extractorWarnings: warnings,
     summary: { inconsistencies: inconsistencies.length, notes: notes.length, figures: report.observations.length },
   };
@@ -218,9 +221,14 @@ function formatItem(i: Inconsistency, file: string, ctx: Context, paint: (s: str
   out.push(`    ${c.dim("quote:")}    ${i.quote}`);
   for (const r of i.related ?? []) out.push(`    ${c.dim(`line ${r.line}:`.padEnd(9))} ${r.quote}`);
   if (i.stated !== undefined) out.push(`    ${c.dim("stated:")}   ${i.stated}`);
+  if (i.formula !== undefined) out.push(`    ${c.dim("formula:")}  ${i.formula}`);
   if (i.computed !== undefined)
     out.push(
       `    ${c.dim("computed:")} ${i.arithmetic ? `${i.arithmetic}  ${c.dim(`(allowing for rounding: ${i.computed})`)}` : i.computed}`,
+    );
+  if (i.expected !== undefined)
+    out.push(
+      `    ${c.dim("expected:")} ${ctx.lang === "zh" ? `印出的数字应为 ${i.expected}` : `the printed figure would have to be ${i.expected}`}`,
     );
   out.push(`    ${c.dim(`[${i.code}]`)}`);
   return out;
@@ -234,6 +242,8 @@ export function formatCheck(r: CheckOutput, ctx: Context): string {
   const n = r.inconsistencies.length;
   const summary = `${n === 0 ? c.green("no inconsistencies") : c.red(`${n} inconsistenc${n === 1 ? "y" : "ies"}`)} among ${r.figures} figures in ${r.file}${r.notes.length > 0 ? `; ${r.notes.length} note${r.notes.length === 1 ? "" : "s"}` : ""}`;
   out.push(summary);
+  // The last line says what was checked, so that no inconsistency reads as "verified", not "not looked at".
+  out.push(r.coverage.line);
   return `${out.join("\n")}\n`;
 }
 

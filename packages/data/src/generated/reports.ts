@@ -5612,6 +5612,328 @@ export const CHECKS: readonly CheckResult[] = [
       "info": 3,
       "acknowledged": 2
     },
-    "valid": true
+    "valid": true,
+    "coverage": {
+      "checked": 8,
+      "byKind": {
+        "change": 2,
+        "growth_rate": 2,
+        "sum": 3,
+        "share": 1
+      },
+      "inconsistencies": 1,
+      "notChecked": 0,
+      "relations": [
+        {
+          "kind": "change",
+          "id": "tax-revenue-2023-jan-may",
+          "observations": [
+            "tax-revenue-2023-jan-may"
+          ],
+          "figures": [
+            {
+              "role": "value",
+              "observation": "tax-revenue-2023-jan-may",
+              "printed": "20.17亿元",
+              "quote": "1-5月,共计完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元,增幅45.4%",
+              "offset": 399
+            },
+            {
+              "role": "baseline",
+              "observation": "tax-revenue-2023-jan-may",
+              "printed": "13.88亿元",
+              "quote": "1-5月,共计完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元,增幅45.4%",
+              "offset": 399
+            },
+            {
+              "role": "change",
+              "observation": "tax-revenue-2023-jan-may",
+              "printed": "6.39亿元",
+              "quote": "1-5月,共计完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元,增幅45.4%",
+              "offset": 399
+            }
+          ],
+          "formula": "value − baseline = increase",
+          "arithmetic": "20.17亿元 − 13.88亿元 = 6.29亿元",
+          "allowed": "[6.28, 6.3]亿元",
+          "stated": "6.39亿元",
+          "verdict": "inconsistent",
+          "expected": "6.28 to 6.30亿元",
+          "finding": "comparison.change_mismatch"
+        },
+        {
+          "kind": "growth_rate",
+          "id": "tax-revenue-2023-jan-may",
+          "observations": [
+            "tax-revenue-2023-jan-may"
+          ],
+          "figures": [
+            {
+              "role": "value",
+              "observation": "tax-revenue-2023-jan-may",
+              "printed": "20.17亿元",
+              "quote": "1-5月,共计完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元,增幅45.4%",
+              "offset": 399
+            },
+            {
+              "role": "baseline",
+              "observation": "tax-revenue-2023-jan-may",
+              "printed": "13.88亿元",
+              "quote": "1-5月,共计完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元,增幅45.4%",
+              "offset": 399
+            },
+            {
+              "role": "percent",
+              "observation": "tax-revenue-2023-jan-may",
+              "printed": "45.4%",
+              "quote": "1-5月,共计完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元,增幅45.4%",
+              "offset": 399
+            }
+          ],
+          "formula": "(value ÷ baseline − 1) × 100 = growth %",
+          "arithmetic": "(20.17亿元 ÷ 13.88亿元 − 1) × 100 = 45.317%",
+          "allowed": "[45.229, 45.405]%",
+          "stated": "45.4%",
+          "verdict": "consistent",
+          "expected": "45.2 to 45.4%"
+        },
+        {
+          "kind": "change",
+          "id": "district-fiscal-revenue-2023-jan-may",
+          "observations": [
+            "district-fiscal-revenue-2023-jan-may"
+          ],
+          "figures": [
+            {
+              "role": "value",
+              "observation": "district-fiscal-revenue-2023-jan-may",
+              "printed": "5.72亿元",
+              "quote": "完成区级财政收入5.72亿元,比去年同期3.69亿元增长2.03亿元,增幅55.2%",
+              "offset": 447
+            },
+            {
+              "role": "baseline",
+              "observation": "district-fiscal-revenue-2023-jan-may",
+              "printed": "3.69亿元",
+              "quote": "完成区级财政收入5.72亿元,比去年同期3.69亿元增长2.03亿元,增幅55.2%",
+              "offset": 447
+            },
+            {
+              "role": "change",
+              "observation": "district-fiscal-revenue-2023-jan-may",
+              "printed": "2.03亿元",
+              "quote": "完成区级财政收入5.72亿元,比去年同期3.69亿元增长2.03亿元,增幅55.2%",
+              "offset": 447
+            }
+          ],
+          "formula": "value − baseline = increase",
+          "arithmetic": "5.72亿元 − 3.69亿元 = 2.03亿元",
+          "allowed": "[2.02, 2.04]亿元",
+          "stated": "2.03亿元",
+          "verdict": "consistent",
+          "expected": "2.02 to 2.04亿元"
+        },
+        {
+          "kind": "growth_rate",
+          "id": "district-fiscal-revenue-2023-jan-may",
+          "observations": [
+            "district-fiscal-revenue-2023-jan-may"
+          ],
+          "figures": [
+            {
+              "role": "value",
+              "observation": "district-fiscal-revenue-2023-jan-may",
+              "printed": "5.72亿元",
+              "quote": "完成区级财政收入5.72亿元,比去年同期3.69亿元增长2.03亿元,增幅55.2%",
+              "offset": 447
+            },
+            {
+              "role": "baseline",
+              "observation": "district-fiscal-revenue-2023-jan-may",
+              "printed": "3.69亿元",
+              "quote": "完成区级财政收入5.72亿元,比去年同期3.69亿元增长2.03亿元,增幅55.2%",
+              "offset": 447
+            },
+            {
+              "role": "percent",
+              "observation": "district-fiscal-revenue-2023-jan-may",
+              "printed": "55.2%",
+              "quote": "完成区级财政收入5.72亿元,比去年同期3.69亿元增长2.03亿元,增幅55.2%",
+              "offset": 447
+            }
+          ],
+          "formula": "(value ÷ baseline − 1) × 100 = growth %",
+          "arithmetic": "(5.72亿元 ÷ 3.69亿元 − 1) × 100 = 55.014%",
+          "allowed": "[54.668, 55.36]%",
+          "stated": "55.2%",
+          "verdict": "consistent",
+          "expected": "54.7 to 55.4%"
+        },
+        {
+          "kind": "sum",
+          "id": "enterprise-register-parts",
+          "relation": "enterprise-register-parts",
+          "observations": [
+            "enterprise-register-total",
+            "enterprise-register-in-town",
+            "enterprise-register-managed"
+          ],
+          "figures": [
+            {
+              "role": "total",
+              "observation": "enterprise-register-total",
+              "printed": "4718家",
+              "quote": "梳理户管清单4718家(镇域企业2506家、管镇企业2212家)",
+              "offset": 1094
+            },
+            {
+              "role": "parts[0]",
+              "observation": "enterprise-register-in-town",
+              "printed": "2506家",
+              "quote": "户管清单4718家(镇域企业2506家",
+              "offset": 1096
+            },
+            {
+              "role": "parts[1]",
+              "observation": "enterprise-register-managed",
+              "printed": "2212家",
+              "quote": "管镇企业2212家)",
+              "offset": 1116
+            }
+          ],
+          "formula": "part + part + … = total",
+          "arithmetic": "2506家 + 2212家 = 4718家",
+          "allowed": "4718家",
+          "stated": "4718家",
+          "verdict": "consistent",
+          "expected": "4718家"
+        },
+        {
+          "kind": "sum",
+          "id": "self-governance-projects-by-star",
+          "relation": "self-governance-projects-by-star",
+          "observations": [
+            "self-governance-projects",
+            "self-governance-projects-3-star",
+            "self-governance-projects-2-star",
+            "self-governance-projects-1-star"
+          ],
+          "figures": [
+            {
+              "role": "total",
+              "observation": "self-governance-projects",
+              "printed": "39个",
+              "quote": "自治金项目立项39个",
+              "offset": 5313
+            },
+            {
+              "role": "parts[0]",
+              "observation": "self-governance-projects-3-star",
+              "printed": "9个",
+              "quote": "其中三星项目9个",
+              "offset": 5324
+            },
+            {
+              "role": "parts[1]",
+              "observation": "self-governance-projects-2-star",
+              "printed": "15个",
+              "quote": "二星项目15个",
+              "offset": 5333
+            },
+            {
+              "role": "parts[2]",
+              "observation": "self-governance-projects-1-star",
+              "printed": "15个",
+              "quote": "一星项目15个",
+              "offset": 5341
+            }
+          ],
+          "formula": "part + part + … = total",
+          "arithmetic": "9个 + 15个 + 15个 = 39个",
+          "allowed": "39个",
+          "stated": "39个",
+          "verdict": "consistent",
+          "expected": "39个"
+        },
+        {
+          "kind": "sum",
+          "id": "documents-filed-parts",
+          "relation": "documents-filed-parts",
+          "observations": [
+            "documents-filed",
+            "documents-disclosed",
+            "documents-exempt"
+          ],
+          "figures": [
+            {
+              "role": "total",
+              "observation": "documents-filed",
+              "printed": "43件",
+              "quote": "备案公文总数43件",
+              "offset": 6173
+            },
+            {
+              "role": "parts[0]",
+              "observation": "documents-disclosed",
+              "printed": "42件",
+              "quote": "主动公开42件",
+              "offset": 6183
+            },
+            {
+              "role": "parts[1]",
+              "observation": "documents-exempt",
+              "printed": "1件",
+              "quote": "免于公开1件",
+              "offset": 6191
+            }
+          ],
+          "formula": "part + part + … = total",
+          "arithmetic": "42件 + 1件 = 43件",
+          "allowed": "43件",
+          "stated": "43件",
+          "verdict": "consistent",
+          "expected": "43件"
+        },
+        {
+          "kind": "share",
+          "id": "disclosure-rate-ratio",
+          "relation": "disclosure-rate-ratio",
+          "observations": [
+            "documents-disclosed",
+            "documents-filed",
+            "disclosure-rate"
+          ],
+          "figures": [
+            {
+              "role": "numerator",
+              "observation": "documents-disclosed",
+              "printed": "42件",
+              "quote": "主动公开42件",
+              "offset": 6183
+            },
+            {
+              "role": "denominator",
+              "observation": "documents-filed",
+              "printed": "43件",
+              "quote": "备案公文总数43件",
+              "offset": 6173
+            },
+            {
+              "role": "ratio",
+              "observation": "disclosure-rate",
+              "printed": "98%",
+              "quote": "主动公开率98%",
+              "offset": 6198
+            }
+          ],
+          "formula": "part ÷ whole × 100 = share",
+          "arithmetic": "42件 ÷ 43件 × 100 = 97.67%",
+          "allowed": "97.67%",
+          "stated": "98%",
+          "verdict": "consistent",
+          "expected": "98%"
+        }
+      ]
+    }
   },
 ];
