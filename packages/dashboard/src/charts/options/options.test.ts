@@ -1,3 +1,4 @@
+import { summarizeCoverage } from "@govreport/schema";
 import { describe, expect, it } from "vitest";
 import { type ChartSpec, categoryViews, rateCharts } from "../../model/chart-specs.js";
 import { fixtureReport } from "../../model/fixture.js";
@@ -81,6 +82,7 @@ describe("findings on charted figures", () => {
   const checks = {
     valid: true,
     summary: { error: 0, warning: 0, info: 0, acknowledged: 1 },
+    coverage: summarizeCoverage([]),
     findings: [
       {
         code: "comparison.change_mismatch" as const,
