@@ -118,6 +118,23 @@ describe("code cache", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".using"))).toEqual([]);
   });
 
+  it("does not use an intact entry made from another build, whatever its file is called", () => {
+    const dir = join(tmp, "other-build");
+    const good = run(dir);
+    const file = join(dir, files(dir)[0] as string);
+    const entry = readFileSync(file);
+    // The same data under another bundle's sha256: what another build with the same source length
+    // would have written (V8 alone compares only that length).
+    const other = Buffer.from(entry);
+    other[8] = (other[8] ?? 0) ^ 0xff;
+    writeFileSync(file, other);
+    const r = run(dir);
+    expect(r.cache).toEqual(["rejected", "written"]);
+    expect(r.stdout).toBe(good.stdout);
+    // Rewritten with this build's sha256 in its header.
+    expect(readFileSync(file).subarray(0, 40).equals(entry.subarray(0, 40))).toBe(true);
+  });
+
   it("does not read a cache file that is a FIFO or a link to /dev/zero (was: start-up hung)", () => {
     const dir = join(tmp, "special");
     run(dir);
