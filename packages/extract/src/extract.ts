@@ -130,6 +130,8 @@ interface Figure {
 /** The longest subject a rate takes from the figure before it (subjects read from the text are at most 40). */
 const MAX_JOINED = 60;
 const RATE_ONLY = /^(?:比|较)?(?:年均|同比|平均|年平均)?(?:增长|增速|增幅|递增|提高|下降|减少|增加)(?:率|幅度)?$/;
+/** Words right before a figure that make it a level reached, not an amount over the period. */
+const LEVEL_REACHED = /(?:达到|突破|超过|增至|增加到|增长到|提高到|上升到|提升到|达)$/;
 const TARGET_WORDS = /力争|确保|争取|争创|力求|目标|预期|预计|控制在|不低于|不少于|不超过/;
 /** In a plan, a figure named as a task (完成年度光伏建设任务1兆瓦) is a target. */
 const TASK_WORDS = /任务$/;
@@ -313,6 +315,13 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
   for (const f of figures) {
     if (f.kind !== "observation") continue;
     f.role = isBase(s, f.q) ? "baseline" : roleOf(s, f, modeAt(f.anchor ?? f.q.start));
+    // Stock vs flow: in a review of several years (五年来…), a level reached (达到3353亿元, 突破6万人)
+    // is the level at the period's end; a flow over the period (新增, 实施…项, 年均增长) keeps the range.
+    const range = /^\d{4}\/(\d{4})$/.exec(f.period);
+    if (range && f.role === "actual" && f.q.unit !== "%" && f.q.unit !== "个百分点") {
+      const near = s.slice(clauseStartOf(s, f.q.start), f.q.start).replace(/[\s\u3000]/g, "");
+      if (LEVEL_REACHED.test(near)) f.period = range[1] as string;
+    }
     if (!f.fromTo) continue;
     // 由2010年的A增加到2015年的B；C由X增加到Y: the second pair shares the first one's years.
     const sentence = sentenceStartOf(s, f.q.start);

@@ -27,3 +27,16 @@ describe("jurisdiction level", () => {
     expect(levelOf("上海市浦东新区")).toBe("district");
   });
 });
+
+describe("stock vs flow in a review of several years", () => {
+  it("a level reached is dated at the period's end, a flow over the period keeps the range", () => {
+    const r = extractReport(
+      "某区政府工作报告\n——2016年1月10日在某区第十届人民代表大会第一次会议上\n一、过去五年工作回顾\n五年来，地区生产总值达到287.9亿元，年均增长12.1%，累计实施重点项目320项，规模以上工业企业突破62户。\n",
+    );
+    const at = (printed: string) => r.quantities.find((q) => q.printed === printed)?.period;
+    expect(at("287.9亿元")).toBe("2015");
+    expect(at("62户")).toBe("2015");
+    expect(at("12.1%")).toBe("2011/2015");
+    expect(at("320项")).toBe("2011/2015");
+  });
+});
