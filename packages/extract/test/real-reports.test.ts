@@ -94,7 +94,8 @@ describeShared(
       expect(r.report.period).toBe("2016/2020");
       expect(r.report.jurisdiction).toMatchObject({ name: { zh: "保定市" }, level: "prefecture" });
       const gdp = r.quantities.find((q) => q.printed === "3353.3亿元");
-      expect(gdp).toMatchObject({ role: "actual", period: "2016/2020", indicator: "gdp" });
+      // 生产总值达到3353.3亿元 is the level reached at the end of the five years (issue 11: stock vs flow).
+      expect(gdp).toMatchObject({ role: "actual", period: "2020", indicator: "gdp" });
       const targets = r.quantities.filter((q) => q.period === "2021/2025");
       expect(targets.length).toBeGreaterThan(3);
       expect(targets.every((q) => q.role === "target" || q.role === "plan")).toBe(true);
