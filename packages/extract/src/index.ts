@@ -1,3 +1,8 @@
+/**
+ * Raw report text to a draft report that passes the schema. Pure and browser-safe.
+ *
+ * @module @govreport/extract
+ */
 export { extractReportAsync } from "./async.js";
 export { type ReadComparison, readComparison } from "./comparisons.js";
 export {

@@ -1,3 +1,9 @@
+/**
+ * The model of a Chinese government work report: zod schemas and types, the unit registry, the
+ * indicator catalogue, parsing of printed quantities and periods, and the consistency checks.
+ *
+ * @module @govreport/schema
+ */
 export * from "./catalogue.js";
 export * from "./checks.js";
 export * from "./checks-coverage.js";
