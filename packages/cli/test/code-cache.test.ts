@@ -109,11 +109,14 @@ describe("code cache", () => {
     const crafted = Buffer.concat([entry.subarray(0, 40), createHash("sha256").update(data).digest(), data]);
     writeFileSync(file, crafted);
     const first = run(dir);
-    // Whatever V8 did with it (aborted, or rejected it), the next run does not use it again.
+    // V8 checks no checksum of its own: depending on which bytes changed it aborts, rejects the
+    // data, or runs it to the same result. The first two must never happen twice; an entry that ran
+    // to the same output may stay.
+    const ranFine = first.status === 0 && first.stdout === good.stdout && first.cache.join() === "used";
     const second = run(dir);
     expect(second.status, `first run: ${first.status} ${first.stderr.slice(-300)}`).toBe(0);
     expect(second.stdout).toBe(good.stdout);
-    expect(readFileSync(file).equals(crafted)).toBe(false);
+    if (!ranFine) expect(readFileSync(file).equals(crafted), `first run: ${first.cache.join()}`).toBe(false);
     expect(run(dir).cache).toEqual(["used"]);
     expect(readdirSync(dir).filter((f) => f.endsWith(".using"))).toEqual([]);
   });
