@@ -3,7 +3,9 @@ import { proposeAverageGrowth } from "./relations/average-growth.js";
 import {
   baseValue,
   commensurable,
+  firstFigureFrom,
   inBase,
+  inTextOrder,
   type RelationFigure,
   sentenceEnd,
   sentenceStart,
@@ -182,9 +184,10 @@ function proposeSums(s: string, figures: readonly RelationFigure[]): Sum[] {
     }
   }
   // 镇域企业2506家、管镇企业2212家,共计4718家: the total printed after its parts.
+  const totals = new Set(out.map((r) => r.total));
   for (let i = 0; i < figures.length; i++) {
     const t = figures[i] as RelationFigure;
-    if (!t.id || out.some((r) => r.total === t.id) || taken.has(t)) continue;
+    if (!t.id || totals.has(t.id) || taken.has(t)) continue;
     const prev = figures[i - 1];
     if (!prev || !TOTAL_AFTER.test(s.slice(prev.end, t.start))) continue;
     const ss = sentenceStart(s, t.start);
@@ -203,7 +206,10 @@ function proposeSums(s: string, figures: readonly RelationFigure[]): Sum[] {
     const q = parts.map((p) => p.quantity);
     if (parts.length < 2 || !(addsUp(t.quantity, q) || near(t.quantity, q))) continue;
     const r = make(t, parts);
-    if (r) out.push(r);
+    if (r) {
+      out.push(r);
+      totals.add(r.total);
+    }
   }
   return out;
 }
@@ -225,16 +231,23 @@ type Ratio = Extract<Relation, { kind: "ratio" }>;
 function proposeRatios(s: string, figures: readonly RelationFigure[], sums: readonly Sum[]): Ratio[] {
   const out: Ratio[] = [];
   const byId = new Map(figures.filter((f) => f.id).map((f) => [f.id as string, f]));
+  // The first sum each figure is a part of.
+  const ownerOf = new Map<string, Sum>();
+  for (const x of sums) for (const p of x.parts) if (!ownerOf.has(p)) ownerOf.set(p, x);
+  const ordered = inTextOrder(figures);
   figures.forEach((r, i) => {
     if (!r.id || r.quantity.unit !== "%") return;
     const stem = /^(.{2,})率$/.exec(r.subject)?.[1];
     if (!stem) return;
     const ss = sentenceStart(s, r.start);
-    const before = figures.slice(0, i).filter((f) => f.start >= ss);
+    // In text order, the figures of the sentence before the rate are one run ending at i.
+    const before = ordered
+      ? figures.slice(Math.min(firstFigureFrom(figures, ss), i), i)
+      : figures.slice(0, i).filter((f) => f.start >= ss);
     const numerators = before.filter((f) => f.id && f.quantity.unit !== "%" && f.subject.endsWith(stem));
     if (numerators.length !== 1) return;
     const num = numerators[0] as RelationFigure;
-    const owner = sums.find((x) => x.parts.includes(num.id as string));
+    const owner = ownerOf.get(num.id as string);
     let den = owner ? byId.get(owner.total) : undefined;
     if (!den) {
       const k = before.indexOf(num);
@@ -302,22 +315,22 @@ function proposeDerivedTargets(s: string, figures: readonly RelationFigure[]): D
       used.add(r);
     }
   });
-  // A base reported in the review for the year before the plan's.
+  // A base reported in the review for the year before the plan's, indexed by year and stem.
+  const basesBy = new Map<string, RelationFigure[]>();
+  for (const b of figures) {
+    if (!b.id || b.role !== "actual" || b.mode !== "review" || b.quantity.unit === "%") continue;
+    const k = `${b.period}|${stemOf(b.subject)}`;
+    const list = basesBy.get(k);
+    if (list) list.push(b);
+    else basesBy.set(k, [b]);
+  }
   figures.forEach((r, i) => {
     if (!r.id || used.has(r) || r.quantity.unit !== "%" || r.role !== "target" || !isYear(r.period)) return;
     if (!/(?:增长|增速|增幅)$/.test(r.subject) || RATE_OF_CHANGE.test(r.subject)) return;
     const stem = stemOf(r.subject);
     if ([...stem].length < 2) return;
     const year = String(Number(r.period) - 1);
-    const bases = figures.filter(
-      (b) =>
-        b.id &&
-        b.role === "actual" &&
-        b.mode === "review" &&
-        b.period === year &&
-        b.quantity.unit !== "%" &&
-        stemOf(b.subject) === stem,
-    );
+    const bases = basesBy.get(`${year}|${stem}`) ?? [];
     const values = new Set(bases.map((b) => `${b.quantity.value}${b.quantity.unit}`));
     const base = bases[0];
     if (!base?.id || values.size !== 1) return;
@@ -353,10 +366,19 @@ function proposeProgress(figures: readonly RelationFigure[]): Progress[] {
     `${f.indicator.startsWith("local.") ? "local" : f.indicator}|${stemOf(f.subject)}|${unitOf(f.quantity)?.base}`;
   const targets = figures.filter((f) => f.id && f.mode === "plan" && f.role === "target" && f.quantity.unit !== "%");
   const actuals = figures.filter((f) => f.id && f.mode === "review" && f.role === "actual" && f.quantity.unit !== "%");
+  // Each figure's key once: comparing every target with every other and every actual is quadratic.
+  const targetCount = new Map<string, number>();
+  for (const t of targets) targetCount.set(key(t), (targetCount.get(key(t)) ?? 0) + 1);
+  const actualsBy = new Map<string, RelationFigure[]>();
+  for (const a of actuals) {
+    const list = actualsBy.get(key(a));
+    if (list) list.push(a);
+    else actualsBy.set(key(a), [a]);
+  }
   for (const t of targets) {
     const k = key(t);
-    if ([...stemOf(t.subject)].length < 2 || targets.filter((x) => key(x) === k).length !== 1) continue;
-    const matches = actuals.filter((a) => key(a) === k && contains(t.period, a.period));
+    if ([...stemOf(t.subject)].length < 2 || targetCount.get(k) !== 1) continue;
+    const matches = (actualsBy.get(k) ?? []).filter((a) => contains(t.period, a.period));
     const a = matches[0];
     if (matches.length !== 1 || !a?.id || !t.id || !commensurable(a.quantity, t.quantity)) continue;
     out.push({ kind: "progress", id: `progress-${a.id}`, actual: a.id, target: t.id });

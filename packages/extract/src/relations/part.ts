@@ -1,5 +1,12 @@
 import type { Relation } from "@govreport/schema";
-import { baseValue, commensurable, type RelationFigure, sentenceStart } from "./common.js";
+import {
+  baseValue,
+  commensurable,
+  firstFigureFrom,
+  inTextOrder,
+  type RelationFigure,
+  sentenceStart,
+} from "./common.js";
 
 type Part = Extract<Relation, { kind: "part" }>;
 type Ratio = Extract<Relation, { kind: "ratio" }>;
@@ -15,12 +22,23 @@ const QIZHONG = /^[,，;；(（]?\s*其中[,，:：]?/;
 export function proposeParts(s: string, figures: readonly RelationFigure[], taken: ReadonlySet<string>): Part[] {
   const out: Part[] = [];
   const re = /其中/g;
+  const ordered = inTextOrder(figures);
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const at = m.index;
     const ss = sentenceStart(s, at);
-    const before = figures.filter((f) => f.end <= at && f.start >= ss);
-    const after = figures.filter((f) => f.start > at);
-    const first = after[0];
+    // In text order, the figures before 其中 in its sentence start in one run, and those after are a
+    // tail; searching for both keeps a text full of 其中 from rescanning every figure.
+    const before = ordered
+      ? figures.slice(firstFigureFrom(figures, ss), firstFigureFrom(figures, at + 1)).filter((f) => f.end <= at)
+      : figures.filter((f) => f.end <= at && f.start >= ss);
+    const from = ordered ? firstFigureFrom(figures, at + 1) : 0;
+    const after = function* () {
+      for (let k = from; k < figures.length; k++) {
+        const f = figures[k] as RelationFigure;
+        if (f.start > at) yield f;
+      }
+    };
+    const first = after().next().value;
     if (!first?.id || sentenceStart(s, first.start) !== ss) continue;
     // The whole: the nearest figure before 其中 in the unit of the first part.
     const whole = [...before].reverse().find((f) => f.id && commensurable(f.quantity, first.quantity));
@@ -29,7 +47,7 @@ export function proposeParts(s: string, figures: readonly RelationFigure[], take
     if (!QIZHONG.test(s.slice(prevEnd, at + 2).replace(/^[^,，;；(（其]*/, ""))) continue;
     const parts: RelationFigure[] = [];
     let end = at + 2;
-    for (const g of after) {
+    for (const g of after()) {
       const gap = s.slice(end, g.start);
       if (/[;；。!！?？\n]/.test(gap) || !g.id || !commensurable(g.quantity, whole.quantity)) break;
       // 投资1000万元以上项目: a threshold, not a part.
@@ -56,6 +74,7 @@ const SHARE = /占([\u4e00-\u9fff“”]{2,20}?)(?:的)?(?:比重|比例|份额)
  */
 export function proposeShares(s: string, figures: readonly RelationFigure[]): Ratio[] {
   const out: Ratio[] = [];
+  const ordered = inTextOrder(figures);
   figures.forEach((share, k) => {
     if (!share.id || share.quantity.unit !== "%" || k < 1) return;
     // 民生支出1041亿元,占一般公共预算支出1194亿元的87.2%: the whole printed between 占 and the share.
@@ -80,7 +99,10 @@ export function proposeShares(s: string, figures: readonly RelationFigure[]): Ra
     if (!named || !(m?.[1] ?? "").startsWith("占")) return;
     const name = named[1] as string;
     const para = s.lastIndexOf("\n", part.start) + 1;
-    const wholes = figures.filter(
+    const candidates = ordered
+      ? figures.slice(firstFigureFrom(figures, para), firstFigureFrom(figures, part.start + 1))
+      : figures;
+    const wholes = candidates.filter(
       (f) =>
         f.id &&
         f !== part &&
