@@ -525,6 +525,13 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
  * actual.1a2b3c4d). Editing one paragraph leaves every other id as it was. The same figure printed
  * twice in one quote gets -2, -3… in text order.
  */
+/**
+ * The suffix to try first for each base, per set of ids: a figure printed many times over would
+ * otherwise probe base-2, base-3, … anew each time (quadratic). A set only grows, so every suffix
+ * below the remembered one is still taken and the id found is the same.
+ */
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
 export function observationId(
   indicator: string,
   period: string,
@@ -533,8 +540,18 @@ export function observationId(
   taken: Set<string>,
 ): string {
   const base = `${indicator || "unassigned"}.${period.replace(/[^A-Za-z0-9._-]/g, "_")}.${role}.${sha256HexSync(content).slice(0, 8)}`;
+  let next = nextSuffix.get(taken);
+  if (!next) {
+    next = new Map();
+    nextSuffix.set(taken, next);
+  }
   let id = base;
-  for (let k = 2; taken.has(id); k++) id = `${base}-${k}`;
+  if (taken.has(id)) {
+    let k = next.get(base) ?? 2;
+    while (taken.has(`${base}-${k}`)) k++;
+    id = `${base}-${k}`;
+    next.set(base, k + 1);
+  }
   taken.add(id);
   return id;
 }
