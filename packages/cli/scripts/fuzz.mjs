@@ -23,7 +23,12 @@ const arg = (name, fallback) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const CASES = arg("cases", 300);
-const SEED = arg("seed", Number(process.env.GOVREPORT_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31)));
+// A local run explores a new seed each time; CI replays one fixed seed (as the property tests do), so
+// that whether a submission lands does not depend on luck. A failing seed is printed for a rerun.
+const SEED = arg(
+  "seed",
+  Number(process.env.GOVREPORT_FUZZ_SEED ?? (process.env.CI ? 20261129 : Math.floor(Math.random() * 2 ** 31))),
+);
 const JOBS = arg("jobs", Math.max(2, Math.min(4, availableParallelism())));
 /** Per run: wall time, and the JavaScript heap (an input under the 20 MB limit must fit well inside). */
 const TIMEOUT_MS = 30_000;
