@@ -373,6 +373,45 @@ function checkComparison(
       },
     });
   const V = fig(o, "value");
+  /**
+   * Records a stated growth rate against the one the printed figures give, and raises the percent
+   * mismatch, unless the indicator's growth is at comparable prices (then it is read, not checked).
+   */
+  const growthRate = (
+    percent: Quantity,
+    ratio: Interval,
+    figures: CheckedFigure[],
+    formula: string,
+    arithmetic: string,
+  ) => {
+    const ok = overlaps(quantityInterval(percent), ratio);
+    const allowed = fmt(ratio, "%", percent.decimals + 2);
+    const cr: CheckedRelation = {
+      kind: "growth_rate",
+      id: o.id,
+      observations: [o.id],
+      figures,
+      formula,
+      arithmetic,
+      allowed,
+      stated: formatQuantity(percent),
+      verdict: basis === "comparable" ? "not_checked" : ok ? "consistent" : "inconsistent",
+    };
+    const e = expectedOf(ratio, percent);
+    if (e) cr.expected = e;
+    if (basis === "comparable") cr.reason = COMPARABLE;
+    else if (!ok) {
+      cr.finding = "comparison.percent_mismatch";
+      mismatch(
+        "comparison.percent_mismatch",
+        { zh: `${dirZh}幅度`, en: "percent change" },
+        formatQuantity(percent),
+        allowed,
+        `${at}.comparison.percent.value`,
+      );
+    }
+    record(cr);
+  };
 
   const base = c.baseline ? inUnit(c.baseline.quantity, u, declared) : undefined;
   if (c.baseline && !base) {
@@ -464,34 +503,13 @@ function checkComparison(
     }
     if (c.percent && base.lo > 0) {
       const ratio = scale(sub(div(value, base), interval(1)), 100 * sign);
-      const stated = quantityInterval(c.percent);
-      const ok = overlaps(stated, ratio);
-      const allowed = fmt(ratio, "%", c.percent.decimals + 2);
-      const cr: CheckedRelation = {
-        kind: "growth_rate",
-        id: o.id,
-        observations: [o.id],
-        figures: [V, B, fig(o, "percent", c.percent)],
-        formula: sign > 0 ? "(value ÷ baseline − 1) × 100 = growth %" : "(1 − value ÷ baseline) × 100 = decline %",
-        arithmetic: `${sign > 0 ? `(${formatQuantity(o.quantity)} ÷ ${formatQuantity(b)} − 1)` : `(1 − ${formatQuantity(o.quantity)} ÷ ${formatQuantity(b)})`} × 100 = ${num(mid(ratio), c.percent.decimals + 2)}%`,
-        allowed,
-        stated: formatQuantity(c.percent),
-        verdict: basis === "comparable" ? "not_checked" : ok ? "consistent" : "inconsistent",
-      };
-      const e = expectedOf(ratio, c.percent);
-      if (e) cr.expected = e;
-      if (basis === "comparable") cr.reason = COMPARABLE;
-      else if (!ok) {
-        cr.finding = "comparison.percent_mismatch";
-        mismatch(
-          "comparison.percent_mismatch",
-          { zh: `${dirZh}幅度`, en: "percent change" },
-          formatQuantity(c.percent),
-          allowed,
-          `${at}.comparison.percent.value`,
-        );
-      }
-      record(cr);
+      growthRate(
+        c.percent,
+        ratio,
+        [V, B, fig(o, "percent", c.percent)],
+        sign > 0 ? "(value ÷ baseline − 1) × 100 = growth %" : "(1 − value ÷ baseline) × 100 = decline %",
+        `${sign > 0 ? `(${formatQuantity(o.quantity)} ÷ ${formatQuantity(b)} − 1)` : `(1 − ${formatQuantity(o.quantity)} ÷ ${formatQuantity(b)})`} × 100 = ${num(mid(ratio), c.percent.decimals + 2)}%`,
+      );
     }
     if (c.points && u === "%") {
       const computed = scale(diff, sign);
@@ -535,39 +553,17 @@ function checkComparison(
           sign > 0
             ? interval((100 * ch.lo) / (value.hi - ch.lo), (100 * ch.hi) / (value.lo - ch.hi))
             : interval((100 * ch.lo) / (value.hi + ch.lo), (100 * ch.hi) / (value.lo + ch.hi));
-        const stated = quantityInterval(c.percent);
-        const ok = overlaps(stated, ratio);
-        const allowed = fmt(ratio, "%", c.percent.decimals + 2);
         const change = (ch.lo + ch.hi) / 2;
         const v = (value.lo + value.hi) / 2;
-        const cr: CheckedRelation = {
-          kind: "growth_rate",
-          id: o.id,
-          observations: [o.id],
-          figures: [V, fig(o, "change", c.change), fig(o, "percent", c.percent)],
-          formula:
-            sign > 0
-              ? "increase ÷ (value − increase) × 100 = growth %"
-              : "decrease ÷ (value + decrease) × 100 = decline %",
-          arithmetic: `${formatQuantity(c.change)} ÷ (${formatQuantity(o.quantity)} ${sign > 0 ? "−" : "+"} ${formatQuantity(c.change)}) × 100 = ${num((100 * change) / (v - sign * change), c.percent.decimals + 2)}%`,
-          allowed,
-          stated: formatQuantity(c.percent),
-          verdict: basis === "comparable" ? "not_checked" : ok ? "consistent" : "inconsistent",
-        };
-        const e = expectedOf(ratio, c.percent);
-        if (e) cr.expected = e;
-        if (basis === "comparable") cr.reason = COMPARABLE;
-        else if (!ok) {
-          cr.finding = "comparison.percent_mismatch";
-          mismatch(
-            "comparison.percent_mismatch",
-            { zh: `${dirZh}幅度`, en: "percent change" },
-            formatQuantity(c.percent),
-            allowed,
-            `${at}.comparison.percent.value`,
-          );
-        }
-        record(cr);
+        growthRate(
+          c.percent,
+          ratio,
+          [V, fig(o, "change", c.change), fig(o, "percent", c.percent)],
+          sign > 0
+            ? "increase ÷ (value − increase) × 100 = growth %"
+            : "decrease ÷ (value + decrease) × 100 = decline %",
+          `${formatQuantity(c.change)} ÷ (${formatQuantity(o.quantity)} ${sign > 0 ? "−" : "+"} ${formatQuantity(c.change)}) × 100 = ${num((100 * change) / (v - sign * change), c.percent.decimals + 2)}%`,
+        );
       }
     }
   }
