@@ -30,6 +30,7 @@ import { proposeRelations } from "./relations.js";
 import {
   type IndexedSection,
   indexSections,
+  isPlanLead,
   joinedLine,
   type Section,
   type SectionMode,
@@ -677,7 +678,8 @@ function roleOf(s: string, f: Figure, mode: SectionMode): Role {
   if (/目标(?:是|为)?[:：]/.test(s.slice(sentenceStartOf(s, f.q.start), f.q.start))) return "target";
   if (TARGET_NEAR.test(near) || TASK_WORDS.test(near) || ACHIEVE.test(near)) return "target";
   // Under a heading that announces goals (“十四五”时期的主要目标任务) figures are targets.
-  if (f.sections.some((x) => x.level <= 1 && /目标/.test(x.heading))) return "target";
+  // (Not the lead sentence of a plan read as its implicit part: it lists its goals after a colon.)
+  if (f.sections.some((x) => x.level <= 1 && /目标/.test(x.heading) && !isPlanLead(x))) return "target";
   return "plan";
 }
 

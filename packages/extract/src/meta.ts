@@ -121,6 +121,18 @@ export function inferYears(
     const top = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
     if (top) year = top[0];
   }
+  // A text that prints no year (a digest of the plan part): the `# source:` comment line often names
+  // the file or page with the year (保定市_2024_report.txt), which is better than today's date.
+  const sourceYear =
+    year === undefined && bodyStart > 0
+      ? /(?:^|[^\dA-Za-z])((?:19|20)\d\d)(?![\dA-Za-z])/.exec(scan.slice(0, bodyStart))
+      : null;
+  if (sourceYear) {
+    year = Number(sourceYear[1]);
+    warnings.push(
+      `no year found in the text: the report year is taken from the # source: line (${year}); pass options.year`,
+    );
+  }
   if (year === undefined) {
     year = new Date().getUTCFullYear();
     warnings.push(

@@ -39,7 +39,25 @@ const GLOSSARY = /名词解释|名词注释|名词解读|注释[:：]?$/;
 const ENTRY = /^\d{1,3}(?:、|[.．](?!\d))/;
 
 const REVIEW_WORDS = /回顾|工作情况|过去|成绩|成就|成效|进展|总结|完成情况/;
-const PLAN_WORDS = /安排|任务|目标|重点工作|打算|计划|思路|部署|展望|建议|要求/;
+const PLAN_WORDS = /安排|任务|目标|重点工作|主要工作|打算|计划|思路|部署|展望|建议|要求/;
+
+/**
+ * A part heading with no number: a short line of its own, without punctuation, that opens with the
+ * period it covers and says what the part does (2022年政府工作回顾, 2023年主要工作). News digests of a
+ * report print their parts so.
+ */
+const BARE_PART = /^(?:\d{4}年|今年|去年|过去|明年|今后|“?十[一二三四五六七八九]五”?)/;
+const MAX_BARE_PART = 30;
+/**
+ * The sentence that opens the plan of an annual report (今年政府工作的总体要求是:, 经济社会发展的主要预期
+ * 目标是:). Met while the text is still read as a review (a digest with no part headings, or a
+ * part heading lost), it starts an implicit plan part there.
+ */
+const PLAN_LEAD = /^(?:今年|\d{4}年)?(?:政府工作的?总体要求|经济社会发展(?:的)?主要预期目标)(?:是|为)?[:：]/;
+
+/** Whether a section is an implicit plan part opened by a plan's lead sentence (it has no heading of its own). */
+export const isPlanLead = (sec: Pick<Section, "kind" | "label" | "heading">): boolean =>
+  sec.kind === "part" && sec.label === "" && PLAN_LEAD.test(`${sec.heading}:`);
 
 /**
  * A line this long is paragraphs run together (a copy that lost its line breaks): headings are then
@@ -47,7 +65,7 @@ const PLAN_WORDS = /安排|任务|目标|重点工作|打算|计划|思路|部�
  */
 export const JOINED_LINE = 3000;
 const INLINE_HEADING =
-  /[。！？；!?;][\s\u3000]*(?=第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/g;
+  /[。！？；!?;][\s\u3000]*(?=第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|(?:今年|\d{4}年)?(?:政府工作的?总体要求|经济社会发展(?:的)?主要预期目标)(?:是|为)?[:：])/g;
 
 /** The longest line of `s`, when it is longer than JOINED_LINE (the paragraphs look joined), else undefined. */
 export function joinedLine(s: string): number | undefined {
@@ -116,10 +134,17 @@ export function indexSections(p: Prepared): IndexedSection[] {
     let a = pos;
     while (a < end && SPACE.test(s[a] ?? "")) a++;
     const line = s.slice(a, end).replace(/\s+$/, "");
-    const found = classify(line, inGlossary);
+    let found = classify(line, inGlossary);
+    const planLead = !found && (parent?.mode ?? partMode ?? lastTopMode) === "review" ? PLAN_LEAD.exec(line) : null;
+    if (planLead) found = { kind: "part", level: 0, label: "" };
     if (found) {
-      const heading =
-        found.kind === "glossary" ? line : found.kind === "entry" ? line.split(/[:：]/)[0] || line : headingText(line);
+      const heading = planLead
+        ? planLead[0].replace(/[:：]$/, "")
+        : found.kind === "glossary"
+          ? line
+          : found.kind === "entry"
+            ? line.split(/[:：]/)[0] || line
+            : headingText(line);
       const trimmedHeading = originalSlice(p, a, a + heading.length);
       let mode: SectionMode;
       if (found.kind === "glossary") {
@@ -128,7 +153,7 @@ export function indexSections(p: Prepared): IndexedSection[] {
       } else if (found.kind === "entry") {
         mode = "glossary";
       } else if (found.kind === "part") {
-        partMode = modeOf(heading) ?? lastTopMode;
+        partMode = planLead ? "plan" : (modeOf(heading) ?? lastTopMode);
         mode = partMode;
         lastTopMode = mode;
       } else if (found.kind === "chapter") {
@@ -178,6 +203,8 @@ function classify(line: string, inGlossary: boolean): { kind: SectionKind; level
   if (inGlossary && (m = ENTRY.exec(line))) return { kind: "entry", level: 2, label: m[0] };
   if ((m = CHAPTER.exec(line))) return { kind: "chapter", level: 1, label: m[0] };
   if ((m = SECTION.exec(line))) return { kind: "section", level: 2, label: m[0].replace("（", "(").replace("）", ")") };
+  if (line.length <= MAX_BARE_PART && BARE_PART.test(line) && !/[。，,；;：:！!？?、]/.test(line) && modeOf(line))
+    return { kind: "part", level: 0, label: "" };
   return undefined;
 }
 

@@ -1,0 +1,79 @@
+// Attribution rules (role, period, subject) on invented sentences: each rule is stated in terms of the
+// grammar of these reports, so a made-up text that follows the grammar must come out right.
+import { describe, expect, it } from "vitest";
+import { extractReport, splitSections } from "../src/index.js";
+
+const at = (r: ReturnType<typeof extractReport>, printed: string) => {
+  const q = r.quantities.find((x) => x.printed === printed);
+  if (!q) throw new Error(`${printed} not extracted`);
+  return q;
+};
+
+describe("parts with no number", () => {
+  const text = [
+    "某市政府工作报告",
+    "——2023年1月30日在某市第十六届人民代表大会第四次会议上",
+    "2022年政府工作回顾",
+    "过去一年，全市生产总值增长4.5%，新增城镇就业9.2万人。",
+    "2023年主要工作",
+    "经济社会发展主要预期目标是：生产总值增长7%左右。",
+    "（一）推进产业发展。新建标准厂房20万平方米，力争新增规上企业100家。",
+  ].join("\n");
+
+  it("a short line naming a period and a review or plan word is a part heading", () => {
+    expect(splitSections(text).map((s) => [s.kind, s.heading, s.mode])).toEqual([
+      ["part", "2022年政府工作回顾", "review"],
+      ["part", "2023年主要工作", "plan"],
+      ["section", "（一）推进产业发展", "plan"],
+    ]);
+  });
+
+  it("figures under them get the part's period and role", () => {
+    const r = extractReport(text);
+    expect([at(r, "4.5%").period, at(r, "4.5%").role]).toEqual(["2022", "actual"]);
+    expect([at(r, "7%左右").period, at(r, "7%左右").role]).toEqual(["2023", "target"]);
+    expect([at(r, "20万平方米").period, at(r, "20万平方米").role]).toEqual(["2023", "plan"]);
+    expect([at(r, "100家").period, at(r, "100家").role]).toEqual(["2023", "target"]);
+  });
+
+  it("a long line, a line with punctuation or one not opening with a period is not a heading", () => {
+    const secs = splitSections(
+      "某市政府工作报告\n百人计划\n2022年，全市完成目标任务。\n今年重点推进的工作有很多很多很多很多很多很多很多项\n",
+    );
+    expect(secs).toEqual([]);
+  });
+});
+
+describe("a plan with no part heading (a digest of the plan)", () => {
+  const text = [
+    "# source: example.org/reports/某市_2024_report.txt",
+    "——奋力推动高质量发展",
+    "今年政府工作的总体要求是：坚持稳中求进。",
+    "经济社会发展的主要预期目标是：生产总值增长6%以上，居民人均可支配收入增长7%左右。",
+    "（一）聚力创新驱动。新增高新技术企业70家，建成50个口袋公园。",
+  ].join("\n");
+
+  it("the sentence that opens a plan starts an implicit plan part, and the year comes from the source line", () => {
+    const r = extractReport(text);
+    expect(r.sections.map((s) => [s.kind, s.mode])).toEqual([
+      ["part", "plan"],
+      ["section", "plan"],
+    ]);
+    expect(r.warnings.join("\n")).toMatch(/taken from the # source: line \(2024\)/);
+    expect([at(r, "6%以上").period, at(r, "6%以上").role]).toEqual(["2024", "target"]);
+    expect([at(r, "50个").period, at(r, "50个").role]).toEqual(["2024", "plan"]);
+  });
+
+  it("also when the paragraphs are joined into one line", () => {
+    const joined = text.split("\n").slice(1).join("");
+    const r = extractReport(`${text.split("\n")[0]}\n${joined}${"。".padStart(3001, "文")}`);
+    expect(at(r, "6%以上").role).toBe("target");
+  });
+
+  it("inside a plan chapter it makes no part of its own", () => {
+    const secs = splitSections(
+      "某县政府工作报告\n一、过去一年工作回顾\n全年完成投资10亿元。\n二、2013年工作安排\n今年政府工作的总体要求是：稳中求进。\n",
+    );
+    expect(secs.map((s) => s.kind)).toEqual(["chapter", "chapter"]);
+  });
+});
