@@ -135,10 +135,11 @@ export function indexSections(p: Prepared): IndexedSection[] {
     while (a < end && SPACE.test(s[a] ?? "")) a++;
     const line = s.slice(a, end).replace(/\s+$/, "");
     let found = classify(line, inGlossary);
-    const planLead = !found && (parent?.mode ?? partMode ?? lastTopMode) === "review" ? PLAN_LEAD.exec(line) : null;
+    const planLead: RegExpExecArray | null =
+      !found && (parent?.mode ?? partMode ?? lastTopMode) === "review" ? PLAN_LEAD.exec(line) : null;
     if (planLead) found = { kind: "part", level: 0, label: "" };
     if (found) {
-      const heading = planLead
+      const heading: string = planLead
         ? planLead[0].replace(/[:：]$/, "")
         : found.kind === "glossary"
           ? line
