@@ -11,6 +11,8 @@ export interface Prepared {
   scan: string;
   /** Code-point offset in the original of each UTF-16 index of `scan` (length + 1 entries). */
   cp: Uint32Array;
+  /** Code points in the original text, as `[...text].length` counts them (a lone surrogate is one): source.chars. */
+  chars: number;
   /** UTF-16 index in the original of each index of `scan`, when layout repair joined lines; else identity. */
   origin?: Int32Array;
   /** The hard-wrap width found and the line breaks joined (layout repair), when there were any. */
@@ -43,10 +45,30 @@ export function prepare(text: string): Prepared {
     n++;
   }
   cpText[text.length] = n;
-  if (!u.origin || u.width === undefined) return { original: text, scan, cp: cpText };
+  // source.chars counts as a spread into code points does (only a high surrogate before a low one
+  // pairs), which differs from the offsets' count above for lone surrogates.
+  let pairs = 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  if (!u.origin || u.width === undefined) return { original: text, scan, cp: cpText, chars: text.length - pairs };
   const cp = new Uint32Array(scan.length + 1);
   for (let i = 0; i <= scan.length; i++) cp[i] = cpText[u.origin[i] as number] as number;
-  return { original: text, scan, cp, origin: u.origin, wrap: { width: u.width, joined: u.joined } };
+  return {
+    original: text,
+    scan,
+    cp,
+    chars: text.length - pairs,
+    origin: u.origin,
+    wrap: { width: u.width, joined: u.joined },
+  };
 }
 
 /** Characters that end a clause. 、 is not one: it separates items of a list inside a clause. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CLAUSE_END, clauseEnd, clauseStart, lineEnd, lineStart, SENTENCE_END } from "../src/text.js";
+import { CLAUSE_END, clauseEnd, clauseStart, lineEnd, lineStart, prepare, SENTENCE_END } from "../src/text.js";
 
 /** The character walk the indexed lookups replace. */
 function walkStart(s: string, at: number, limit: number, b: RegExp): number {
@@ -39,6 +39,18 @@ describe("clause, sentence and line bounds on long texts (indexed) agree with a 
         expect(lineEnd(s, at)).toBe(nl < 0 ? s.length : nl);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("prepare's code-point count (the draft's source.chars)", () => {
+  it("is what a spread into code points counts, lone surrogates and CRs included", () => {
+    const unit = fc.constantFrom("a", "增", "\ud83d\ude00", "\ud83d", "\ude00", "\n", "１");
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (xs) => {
+        const s = xs.join("");
+        expect(prepare(s).chars).toBe([...s].length);
+      }),
     );
   });
 });
