@@ -134,9 +134,14 @@ const RATE_ONLY = /^(?:比|较)?(?:年均|同比|平均|年平均)?(?:增长|增
 /** Words right before a figure that make it a level reached, not an amount over the period. */
 const LEVEL_REACHED = /(?:达到|突破|超过|增至|增加到|增长到|提高到|上升到|提升到|达)$/;
 const TARGET_WORDS = /力争|确保|争取|争创|力求|目标|预期|预计|控制在|不低于|不少于|不超过/;
+/** A heading that announces goals, and one that announces the work to do as well. */
+const GOALS_HEADING = /目标/;
+const WORK_HEADING = /主要工作|重点工作|工作安排|工作任务/;
+/** A rate of change stated right before a figure: 增长5%, 增速8%, 提高2%, 下降3%. */
+const RATE_CHANGE = /(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加)$/;
 /** In a plan, a figure named as a task (完成年度光伏建设任务1兆瓦) is a target. */
 const TASK_WORDS = /任务$/;
-const TARGET_NEAR = /达到$|提高到$|提升到$|增长到$|增加到$|突破$|超过$|控制在$/;
+const TARGET_NEAR = /达到$|(?<!总投资|投资)达$|提高到$|提升到$|增长到$|增加到$|突破$|超过$|控制在$/;
 /** 实现产值2亿元: in a plan, a result to achieve (实现 + what is measured) is a goal. */
 const ACHIEVE = /实现[\u4e00-\u9fff]{0,10}$/;
 /**
@@ -694,9 +699,19 @@ function roleOf(s: string, f: Figure, mode: SectionMode): Role {
   // 主要预期目标是:生产总值增长20%…;财政收入增长20%…: a colon-led list of goals.
   if (/目标(?:是|为)?[:：]/.test(s.slice(sentenceStartOf(s, f.q.start), f.q.start))) return "target";
   if (TARGET_NEAR.test(near) || TASK_WORDS.test(near) || ACHIEVE.test(near)) return "target";
+  // A rate of change in a plan (收入增长5%左右, 研发经费投入增长8%) is a result to reach, never work to do.
+  if (f.q.unit === "%" && RATE_CHANGE.test(near)) return "target";
+  // So is a number of enterprises (新增高新技术企业70家, 培育专精特新企业600家): firms are grown, not built.
+  if (/企业$/.test(f.subject) && /^(?:家|个|户)$/.test(f.q.unit)) return "target";
   // Under a heading that announces goals (“十四五”时期的主要目标任务) figures are targets.
   // (Not the lead sentence of a plan read as its implicit part: it lists its goals after a colon.)
-  if (f.sections.some((x) => x.level <= 1 && /目标/.test(x.heading) && !isPlanLead(x))) return "target";
+  // A heading that also announces the work (2025年目标任务和主要工作) does not make its scheduled work a goal.
+  if (
+    f.sections.some(
+      (x) => x.level <= 1 && GOALS_HEADING.test(x.heading) && !WORK_HEADING.test(x.heading) && !isPlanLead(x),
+    )
+  )
+    return "target";
   return "plan";
 }
 

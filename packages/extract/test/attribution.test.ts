@@ -77,3 +77,33 @@ describe("a plan with no part heading (a digest of the plan)", () => {
     expect(secs.map((s) => s.kind)).toEqual(["chapter", "chapter"]);
   });
 });
+
+describe("roles in a plan", () => {
+  const r = extractReport(
+    [
+      "某省政府工作报告",
+      "——2025年1月20日在某省第十四届人民代表大会第三次会议上",
+      "一、2024年工作回顾",
+      "全省生产总值增长5.4%。",
+      "二、2025年目标任务和主要工作",
+      "改造农村户厕20.6万座，完成营造林600万亩。",
+      "研发经费投入增长8%左右，新增高新技术企业70家，培育专精特新企业600家，管理平台覆盖率达100%。",
+      "三、“十五五”时期的主要目标",
+      "新建学校30所。",
+    ].join("\n"),
+  );
+  it("a heading that announces the work as well as the goals leaves scheduled work a plan", () => {
+    expect(at(r, "20.6万座").role).toBe("plan");
+    expect(at(r, "600万亩").role).toBe("plan");
+    expect(at(r, "30所").role).toBe("target");
+  });
+  it("a rate of change, a number of enterprises and a level to reach (达) are targets", () => {
+    expect(at(r, "8%左右").role).toBe("target");
+    expect(at(r, "70家").role).toBe("target");
+    expect(at(r, "600家").role).toBe("target");
+    expect(at(r, "100%").role).toBe("target");
+  });
+  it("in the review the same wording is an actual", () => {
+    expect(at(r, "5.4%").role).toBe("actual");
+  });
+});
