@@ -133,6 +133,8 @@ const MAX_JOINED = 60;
 const RATE_ONLY = /^(?:比|较)?(?:年均|同比|平均|年平均)?(?:增长|增速|增幅|递增|提高|下降|减少|增加)(?:率|幅度)?$/;
 /** Words right before a figure that make it a level reached, not an amount over the period. */
 const LEVEL_REACHED = /(?:达到|突破|超过|增至|增加到|增长到|提高到|上升到|提升到|达)$/;
+/** What a rate of growth is called: its figure is a flow over the period, not a level at its end. */
+const GROWTH_RATE = /增长|增速|增幅|递增|年均/;
 const TARGET_WORDS = /力争|确保|争取|争创|力求|目标|预期|预计|控制在|不低于|不少于|不超过/;
 /** A heading that announces goals, and one that announces the work to do as well. */
 const GOALS_HEADING = /目标/;
@@ -187,6 +189,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     return secs[secs.length - 1]?.mode ?? "review";
   };
   const markers = findPeriodMarkers(s, ctx, modeAt);
+  const intros = introPeriods(s, sections, markers);
 
   // Figures that are facts.
   const found: ParsedQuantity[] = [];
@@ -245,7 +248,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
         continue;
       }
     }
-    const period = figurePeriod(s, f.q.start, markers, sectionsAt, ctx, modeAt);
+    const period = figurePeriod(s, f.q.start, markers, sectionsAt, ctx, modeAt, intros);
     const c = readComparison(s, f.q, after, period, sentenceLimit);
     if (!c) continue;
     f.comparison = c;
@@ -269,8 +272,8 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     const prevInSentence = prev && prev.q.end > ss ? prev : undefined;
     f.period =
       f.anchor !== undefined
-        ? figurePeriod(s, f.anchor, markers, sectionsAt, ctx, modeAt)
-        : figurePeriod(s, f.q.start, markers, sectionsAt, ctx, modeAt);
+        ? figurePeriod(s, f.anchor, markers, sectionsAt, ctx, modeAt, intros)
+        : figurePeriod(s, f.q.start, markers, sectionsAt, ctx, modeAt, intros);
     if (isBase(s, f.q)) {
       // The base's own year is the one its 在…基础上 names (a reference for the figures after it).
       const hs = halfStartOf(s, f.q.start);
@@ -323,10 +326,19 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     f.role = isBase(s, f.q) ? "baseline" : roleOf(s, f, modeAt(f.anchor ?? f.q.start));
     // Stock vs flow: in a review of several years (五年来…), a level reached (达到3353亿元, 突破6万人)
     // is the level at the period's end; a flow over the period (新增, 实施…项, 年均增长) keeps the range.
-    const range = /^\d{4}\/(\d{4})$/.exec(f.period);
-    if (range && f.role === "actual" && f.q.unit !== "%" && f.q.unit !== "个百分点") {
-      const near = s.slice(clauseStartOf(s, f.q.start), f.q.start).replace(/[\s\u3000]/g, "");
-      if (LEVEL_REACHED.test(near)) f.period = range[1] as string;
+    // A share or rate reached (覆盖率达到99.5%, 提高到25.2%) is a level too; a growth rate is not.
+    // A figure set against a year before the period (比2010年下降65.6%, 是2010年的2倍) is the state at
+    // its end against the state at its start, unless it is a yearly average.
+    const range = /^(\d{4})\/(\d{4})$/.exec(f.period);
+    if (range && f.role === "actual" && f.q.unit !== "个百分点") {
+      const cs = clauseStartOf(s, f.q.start);
+      const near = s.slice(cs, f.q.start).replace(/[\s\u3000]/g, "");
+      const growth = GROWTH_RATE.test(f.subject) || GROWTH_RATE.test(near);
+      const againstStart = markersIn(markers, cs, f.q.start).some(
+        (m) => m.reference && /^\d{4}$/.test(m.period) && Number(m.period) < Number(range[1]),
+      );
+      if (LEVEL_REACHED.test(near) && !(f.q.unit === "%" && growth)) f.period = range[2] as string;
+      else if (againstStart && !/年均|年平均|年递增/.test(`${f.subject}${near}`)) f.period = range[2] as string;
     }
     if (!f.fromTo) continue;
     // 由2010年的A增加到2015年的B；C由X增加到Y: the second pair shares the first one's years.
@@ -650,6 +662,7 @@ function figurePeriod(
   sectionsAt: (index: number) => IndexedSection[],
   ctx: YearContext,
   modeAt: (i: number) => SectionMode,
+  intros: ReadonlyMap<IndexedSection, string> = new Map(),
 ): string {
   const own = (m: PeriodMarker) => !m.reference && m.period !== "";
   // A phrase holds until the next semicolon; one leading the sentence (1-5月,…) holds to its end.
@@ -669,23 +682,67 @@ function figurePeriod(
   // One set off by a comma early in the paragraph's first sentence (五年来, / 刚刚过去的2015年,) holds for the paragraph.
   const ls = lineStart(s, at);
   if (ls < ss) {
-    const first = sentenceEndOf(s, ls);
-    const para = markersIn(markers, ls, Math.min(first, ls + 60)).find(
-      (m) =>
-        m.index <= ls + 30 &&
-        m.end <= first &&
-        own(m) &&
-        /^(?:[,，]|以来)/.test(s.slice(m.end, m.end + 2)) &&
-        !/[:：]/.test(s.slice(ls, m.index)),
-    );
-    if (para) return para.period;
+    const para = paragraphLead(s, ls, markers);
+    if (para !== undefined) return para;
   }
   const secs = sectionsAt(at).reverse();
+  let child: IndexedSection | undefined;
   for (const sec of secs) {
+    // 刚刚过去的2015年,… right before (一)…(四): the paragraph that introduces a chapter's sections
+    // gives its period to those sections (the chapter's own heading may cover more: 十二五时期和2015年).
+    const intro = child && child.level > sec.level ? intros.get(sec) : undefined;
+    if (intro !== undefined) return intro;
     const h = markersIn(markers, sec.startIndex, sec.headingEndIndex).filter(own)[0];
     if (h) return h.period;
+    child = sec;
   }
   return modeAt(at) === "plan" ? String(ctx.planYear) : ctx.reviewPeriod;
+}
+
+/** The period set off by a comma early in the first sentence of the paragraph starting at `ls` (五年来, / 刚刚过去的2015年,). */
+function paragraphLead(s: string, ls: number, markers: readonly PeriodMarker[]): string | undefined {
+  const first = sentenceEndOf(s, ls);
+  return markersIn(markers, ls, Math.min(first, ls + 60)).find(
+    (m) =>
+      m.index <= ls + 30 &&
+      m.end <= first &&
+      !m.reference &&
+      m.period !== "" &&
+      /^(?:[,，]|以来)/.test(s.slice(m.end, m.end + 2)) &&
+      !/[:：]/.test(s.slice(ls, m.index)),
+  )?.period;
+}
+
+/**
+ * For each part or chapter whose sections are introduced by a paragraph opening with a period set
+ * off by a comma (刚刚过去的2015年,… right before (一)), that period. The paragraph is the last
+ * non-blank line before the first section of the next level inside it.
+ */
+function introPeriods(
+  s: string,
+  sections: readonly IndexedSection[],
+  markers: readonly PeriodMarker[],
+): Map<IndexedSection, string> {
+  const out = new Map<IndexedSection, string>();
+  const seen = new Set<IndexedSection>();
+  // Sections come in text order and nest: the enclosing ones are a stack.
+  const open: IndexedSection[] = [];
+  for (const sec of sections) {
+    for (let top = open.at(-1); top && (top.endIndex <= sec.startIndex || top.level >= sec.level); top = open.at(-1))
+      open.pop();
+    const parent = open.at(-1);
+    open.push(sec);
+    if (!parent || seen.has(parent)) continue;
+    seen.add(parent);
+    let e = sec.startIndex;
+    while (e > parent.headingEndIndex && /\s/.test(s[e - 1] ?? "")) e--;
+    if (e <= parent.headingEndIndex) continue;
+    const ls = lineStart(s, e - 1);
+    if (ls < parent.headingEndIndex) continue;
+    const lead = paragraphLead(s, ls, markers);
+    if (lead !== undefined) out.set(parent, lead);
+  }
+  return out;
 }
 
 function roleOf(s: string, f: Figure, mode: SectionMode): Role {
