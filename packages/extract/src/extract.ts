@@ -125,6 +125,10 @@ interface Figure {
   sibling?: Figure;
   /** For a figure in the glossary: where the term it explains is used (its footnote marker). */
   anchor?: number;
+  /** The figures this one owns (its comparison's parts), in text order. */
+  parts?: Figure[];
+  /** Its indicator and the catalogue suggestions, once chosen (observations and baselines). */
+  chosen?: { indicator: string; suggestions: IndicatorSuggestion[] };
 }
 
 /** A subject that only says how a figure changed: 年均增长, 同比增长, 比增加. */
@@ -218,7 +222,8 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     quoteEnd: q.end,
     id: "",
   }));
-  const byStart = new Map(figures.map((f) => [f.q.start, f]));
+  const byStart = new Map<number, Figure>();
+  for (const f of figures) byStart.set(f.q.start, f);
   const anchors = new Map<IndexedSection, number | undefined>();
   let marks: Map<string, number> | undefined;
   const glossaryStart = sections.find((x) => x.kind === "glossary")?.startIndex;
@@ -389,18 +394,22 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
   }
   // Quotes: the clause of the figure, stretched over its comparison's clauses.
   let longClause: number | undefined;
-  const owned = new Map<Figure, Figure[]>();
   for (const g of figures) {
     if (!g.owner) continue;
-    const list = owned.get(g.owner);
-    if (list) list.push(g);
-    else owned.set(g.owner, [g]);
+    if (g.owner.parts) g.owner.parts.push(g);
+    else g.owner.parts = [g];
   }
   for (const f of figures) {
-    const group = [f, ...(owned.get(f) ?? [])];
-    if (f.fromTo) group.push(f.fromTo.from);
-    const first = Math.min(...group.map((g) => g.q.start));
-    const last = Math.max(...group.map((g) => g.q.end));
+    let first = f.q.start;
+    let last = f.q.end;
+    for (const g of f.parts ?? []) {
+      first = Math.min(first, g.q.start);
+      last = Math.max(last, g.q.end);
+    }
+    if (f.fromTo) {
+      first = Math.min(first, f.fromTo.from.q.start);
+      last = Math.max(last, f.fromTo.from.q.end);
+    }
     const a0 = clauseStartOf(s, first);
     const b0 = clauseEndOf(s, Math.max(last, f.comparison?.end ?? 0));
     if (a0 === first - CLAUSE_WINDOW || b0 === Math.max(last, f.comparison?.end ?? 0) + CLAUSE_WINDOW)
@@ -425,17 +434,19 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
   const observations: Observation[] = [];
   const quantities: ExtractedQuantity[] = [];
   const observationFigures = figures.filter((f) => f.kind === "observation" || f.kind === "baseline");
-  const suggestionsOf = new Map<Figure, { indicator: string; suggestions: IndicatorSuggestion[] }>();
   // Observations first, then the baselines that take their observation's indicator.
-  const ordered = [...observationFigures].sort((a, b) => Number(a.kind === "baseline") - Number(b.kind === "baseline"));
+  const ordered = [
+    ...observationFigures.filter((f) => f.kind !== "baseline"),
+    ...observationFigures.filter((f) => f.kind === "baseline"),
+  ];
   for (const f of ordered) {
     const quote = originalSlice(p, f.quoteStart, f.quoteEnd);
     const headings = f.sections.map((x) => x.heading).join(" ");
     const raw = f.subject && f.rawSubject.includes(f.subject) ? f.rawSubject : "";
     const suggestions = suggestIndicators(f.subject, f.q.unit, quote, raw);
     const top = suggestions[0];
-    const ownerIndicator = f.kind === "baseline" && f.owner ? suggestionsOf.get(f.owner)?.indicator : undefined;
-    const sibling = f.sibling ? suggestionsOf.get(f.sibling) : undefined;
+    const ownerIndicator = f.kind === "baseline" && f.owner ? f.owner.chosen?.indicator : undefined;
+    const sibling = f.sibling?.chosen;
     const siblingFits =
       sibling && CATALOGUE_IDS.has(sibling.indicator) && fitsIndicator(sibling.indicator, f.q.unit)
         ? sibling.indicator
@@ -453,12 +464,12 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
       if (!indicators.has(local.id)) indicators.set(local.id, local);
       indicator = local.id;
     }
-    suggestionsOf.set(f, { indicator, suggestions });
+    f.chosen = { indicator, suggestions };
   }
   const ids = new Set<string>();
   for (const f of observationFigures) {
     f.id = observationId(
-      suggestionsOf.get(f)?.indicator ?? "",
+      f.chosen?.indicator ?? "",
       f.period,
       f.role,
       `${originalSlice(p, f.quoteStart, f.quoteEnd)}|${f.q.printed}`,
@@ -466,7 +477,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     );
   }
   for (const f of observationFigures) {
-    const indicator = suggestionsOf.get(f)?.indicator ?? "";
+    const indicator = f.chosen?.indicator ?? "";
     const quote = originalSlice(p, f.quoteStart, f.quoteEnd);
     const o: Observation = {
       id: f.id,
@@ -495,7 +506,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
   }
   for (const f of figures) {
     const owner = f.kind === "observation" || f.kind === "baseline" ? f : (f.owner as Figure);
-    const ind = suggestionsOf.get(owner) ?? { indicator: "", suggestions: [] };
+    const ind = owner.chosen ?? { indicator: "", suggestions: [] };
     // Built field by field, not spread from quantityOf: a spread object literal this wide is slow
     // to create, and there is one per figure.
     const e = extractedQuantity(f.q);
@@ -524,7 +535,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
       subject: f.subject,
       role: f.role,
       period: f.period,
-      indicator: suggestionsOf.get(f)?.indicator ?? "",
+      indicator: f.chosen?.indicator ?? "",
       mode: modeAt(f.anchor ?? f.q.start),
       base: isBase(s, f.q),
     })),

@@ -1,4 +1,4 @@
-import { CATALOGUE, type Category, type Dimension, type Indicator, resolveUnit } from "@govreport/schema";
+import { CATALOGUE, type Category, type Dimension, type Indicator, resolveUnit, type UnitDef } from "@govreport/schema";
 
 export interface IndicatorSuggestion {
   id: string;
@@ -28,16 +28,15 @@ export function suggestIndicators(
   const u = resolveUnit(unit);
   if (!u) return [];
   const bare = subject.replace(NOISE, "");
+  const averages = AVERAGES.filter((a) => subject.includes(a));
   const out: IndicatorSuggestion[] = [];
-  for (const ind of CATALOGUE) {
-    if (ind.dimension !== u.dimension) continue;
-    const iu = ind.unit ? resolveUnit(ind.unit) : undefined;
+  for (const { ind, iu } of catalogueOf(u.dimension)) {
     const sameBase = !!iu && iu.base === u.base;
     if (u.dimension === "count" && !sameBase && u.base !== "") continue;
     let best: IndicatorSuggestion | undefined;
     for (const kw of ind.keywords ?? []) {
       // 日均新增企业 is not 新增企业, 人均收入 is not 收入: an average makes another series.
-      if (AVERAGES.some((a) => subject.includes(a) && !kw.includes(a))) continue;
+      if (averages.some((a) => !kw.includes(a))) continue;
       const inSubject = subject.includes(kw) || bare.includes(kw) || printedSubject.includes(kw);
       // 拆除新增违建 names 拆除违建 with a word inserted.
       const spread = !inSubject && kw.length >= 3 && spreadIn(kw, subject);
@@ -55,6 +54,20 @@ export function suggestIndicators(
     if (best) out.push(best);
   }
   return out.sort((a, b) => b.confidence - a.confidence || b.keyword.length - a.keyword.length);
+}
+
+/** The catalogue's indicators of each dimension, in catalogue order, with their units resolved: built once, not per figure. */
+let byDimension: Map<Dimension, { ind: Indicator; iu: UnitDef | undefined }[]> | undefined;
+function catalogueOf(dimension: Dimension): readonly { ind: Indicator; iu: UnitDef | undefined }[] {
+  if (!byDimension) {
+    byDimension = new Map();
+    for (const ind of CATALOGUE) {
+      const list = byDimension.get(ind.dimension) ?? [];
+      list.push({ ind, iu: ind.unit ? resolveUnit(ind.unit) : undefined });
+      byDimension.set(ind.dimension, list);
+    }
+  }
+  return byDimension.get(dimension) ?? [];
 }
 
 /** Whether the characters of `kw` occur in order in `s`, with at most two others between them in all. */
@@ -92,6 +105,11 @@ const CATEGORY_WORDS: Record<Category, RegExp> = {
   party_integrity: /党|廉|纪|审计|审价|核减|监督|作风|督查/g,
 };
 
+const CATEGORIES = Object.entries(CATEGORY_WORDS) as [Category, RegExp][];
+const countOf = (re: RegExp, s: string) => s.match(re)?.length ?? 0;
+/** The category words counted in each headings string met lately (a bounded cache). */
+const headingCounts = new Map<string, number[]>();
+
 /**
  * A category guess for a report-local indicator: the category whose words occur most in the
  * subject (counted thrice), the enclosing headings (twice) and the quote.
@@ -99,9 +117,16 @@ const CATEGORY_WORDS: Record<Category, RegExp> = {
 export function guessCategory(subject: string, headings: string, quote: string): Category {
   let best: Category = "economy";
   let score = 0;
-  for (const [cat, re] of Object.entries(CATEGORY_WORDS) as [Category, RegExp][]) {
-    const n = (s: string) => s.match(re)?.length ?? 0;
-    const sc = 3 * n(subject) + 2 * n(headings) + n(quote);
+  let inHeadings = headingCounts.get(headings);
+  if (!inHeadings) {
+    // Every figure of a section has the same headings: count their words once.
+    if (headingCounts.size >= 1000) headingCounts.clear();
+    inHeadings = CATEGORIES.map(([, re]) => countOf(re, headings));
+    headingCounts.set(headings, inHeadings);
+  }
+  for (let k = 0; k < CATEGORIES.length; k++) {
+    const [cat, re] = CATEGORIES[k] as [Category, RegExp];
+    const sc = 3 * countOf(re, subject) + 2 * (inHeadings[k] as number) + countOf(re, quote);
     if (sc > score) {
       best = cat;
       score = sc;

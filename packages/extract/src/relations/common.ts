@@ -42,8 +42,10 @@ function boundaries(s: string): Int32Array {
     const re = new RegExp(SENTENCE_END.source, "g");
     for (let m = re.exec(s); m; m = re.exec(s)) at.push(m.index);
     boundaryAt = Int32Array.from(at);
-    boundaryText = s;
   }
+  // Kept even when equal: `!==` is instant on the same string but compares every character of an
+  // equal copy (the same text extracted again), and there is one lookup per figure.
+  boundaryText = s;
   return boundaryAt;
 }
 /** The index of the first boundary at or after `at` (b.length when there is none). */
