@@ -3,6 +3,7 @@
  *
  *   node e2e/run.mjs            build, serve with `vite preview` on a free port, run every check
  *   node e2e/run.mjs --no-build use the build already in dist/
+ *   node e2e/run.mjs --only=TEXT run only the steps whose name contains TEXT (while working on them)
  *
  * Expected figures are computed from the data package's built JSON, never written here by hand.
  * Screenshots go to artifacts/ (gitignored); a few are copied to docs/images/ with --docs-images.
@@ -44,8 +45,9 @@ try {
   );
   process.exit(2);
 }
-const { CATALOGUE, formatQuantity, resolveUnit, convert } = await import("@govreport/schema");
+const { CATALOGUE, formatQuantity, resolveUnit, convert, UNITS } = await import("@govreport/schema");
 const { getChecks } = await import("@govreport/data");
+const { extractReportAsync } = await import("@govreport/extract");
 const dataPkg = JSON.parse(readFileSync(require.resolve("@govreport/data/package.json"), "utf8"));
 const dataDir = join(require.resolve("@govreport/data/package.json"), "..");
 const reportId = "zhangjiang-2023-h1";
@@ -103,7 +105,10 @@ function watch(page) {
 const page = await context.newPage();
 const problems = watch(page);
 
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+
 async function step(name, fn) {
+  if (only !== undefined && !name.includes(only)) return;
   const start = Date.now();
   try {
     await fn();
@@ -132,7 +137,7 @@ async function sharedStep(name, names, fn) {
     return;
   }
   if (present) return step(name, fn);
-  results.push({ name, ok: true, skipped: true });
+  if (only === undefined || name.includes(only)) results.push({ name, ok: true, skipped: true });
 }
 
 async function shot(p, name, fullPage = true) {
@@ -558,6 +563,53 @@ await step("English mode gives English units beside the printed Chinese", async 
   assert.ok((await page.locator("td.num .figure-en").count()) > 0, "explorer rows carry English units");
 });
 
+/**
+ * What may stay Chinese on an English chart: the figures as printed (or computed and written like
+ * them: 33.22亿元) and the subjects the report names (the catalogue has English names for
+ * indicators, not for subjects). Nothing else: no indicator name, period or UI text in Chinese.
+ */
+function assertEnglishChartTexts(drawn, rep, where) {
+  const asPrinted = [
+    ...new Set(rep.observations.flatMap((o) => [printed(o.quantity), o.subject ?? ""]).filter(Boolean)),
+  ].sort((a, b) => b.length - a.length);
+  const units = [...UNITS.keys(), ...(rep.units ?? []).map((u) => u.id)].sort((a, b) => b.length - a.length);
+  const figure = new RegExp(`\\d(?:${units.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "gu");
+  for (const [id, text] of drawn) {
+    let rest = text;
+    for (const p of asPrinted) rest = rest.split(p).join("");
+    rest = rest.replace(figure, "");
+    // A label wrapped over lines or cut to its bar ("…") is drawn in pieces: each Chinese piece
+    // must then be part of a subject or a printed figure.
+    for (const piece of rest.match(/[\u3400-\u9fff][^\sA-Za-z()（）.…]*/gu) ?? []) {
+      assert.ok(
+        asPrinted.some((p) => p.includes(piece)),
+        `${where}/${id}: untranslated text on the English chart: ${text} (${piece})`,
+      );
+    }
+  }
+}
+
+/** Every text the charts on the page drew, with the chart's id. */
+const drawnTexts = (p) =>
+  p.evaluate(() =>
+    Object.entries(window.__charts ?? {}).flatMap(([id, c]) => (c.textBoxes?.() ?? []).map((b) => [id, b.text])),
+  );
+
+await step("English charts: every label drawn is English, except figures and subjects as printed", async () => {
+  await go("#/categories?lang=en");
+  const cats = await page.$$eval("[data-category]", (els) => els.map((e) => e.dataset.category));
+  let texts = 0;
+  for (const cat of cats) {
+    await go(`#/categories?cat=${cat}&lang=en`);
+    if ((await page.locator("[data-chart]").count()) === 0) continue;
+    await paintedCharts();
+    const drawn = await drawnTexts(page);
+    texts += drawn.length;
+    assertEnglishChartTexts(drawn, report, cat);
+  }
+  assert.ok(texts > 0, "charts drew texts");
+});
+
 await step("keyboard: skip link, panel focus and Escape, no hidden file-input stop, export by key", async () => {
   // A fresh document, so that Tab starts from the top (a hash change keeps the old focus).
   await page.goto("about:blank");
@@ -689,7 +741,7 @@ await step("inputs beyond the limits get a clear message, and long tables render
 });
 
 await sharedStep(
-  "a shared raw text (Hebei 2024): draft banner, no unlike pairs, longest task under 200 ms",
+  "a shared raw text (Hebei 2024): draft banner, no unlike pairs, English chart labels, longest task under 200 ms",
   ["hebei_2024_annual.txt"],
   async () => {
     const p = await context.newPage();
@@ -741,6 +793,26 @@ await sharedStep(
           : null,
       since,
     );
+    // The same charts in English: labels English wherever the catalogue names the indicator.
+    const { report: draft } = await extractReportAsync(readFileSync(sharedPath("hebei_2024_annual.txt"), "utf8"), {
+      sourceFile: "hebei_2024_annual.txt",
+    });
+    // (after the long tasks are read: switching language redraws every chart at once)
+    await p.click("nav.tabs a[data-view=categories]");
+    await p.waitForSelector("main[data-view=categories] .categories");
+    await p.click("[data-testid=lang-switch]");
+    await p.waitForFunction(() => document.documentElement.lang === "en");
+    let englishTexts = 0;
+    for (const cat of catLinks) {
+      await p.click(`[data-category="${cat}"]`);
+      await p.waitForSelector(`[data-category="${cat}"][aria-current=true]`);
+      if ((await p.locator("[data-chart]").count()) === 0) continue;
+      await paintedCharts(p);
+      const drawn = await drawnTexts(p);
+      englishTexts += drawn.length;
+      assertEnglishChartTexts(drawn, draft, `Hebei 2024 ${cat}`);
+    }
+    assert.ok(englishTexts > 0, "the English charts drew texts");
     assert.notEqual(longest, null, "the browser reports long tasks");
     console.log(`      Hebei 2024: ${pairsChecked} chart pairs checked; longest task ${longest.toFixed(0)} ms`);
     assert.ok(longest < 200, `longest task ${longest} ms`);

@@ -1,4 +1,5 @@
 import { getReport, reportIds } from "@govreport/data";
+import { findIndicator, periodLabel } from "@govreport/schema";
 import { describe, expect, it } from "vitest";
 import {
   aheadCharts,
@@ -97,7 +98,7 @@ describe("countAreaCharts", () => {
     const [chart] = countAreaCharts(report, report.observations, "u");
     if (chart?.kind !== "countArea") throw new Error("expected a count/area chart");
     expect(chart.countUnit).toBe("处");
-    expect(chart.items.map((i) => [i.label, i.count?.printed, i.area?.printed])).toEqual([
+    expect(chart.items.map((i) => [i.label.zh, i.count?.printed, i.area?.printed])).toEqual([
       ["新增违建", "50处", "1212平方米"],
       ["存量违建", "56处", "1.01万平方米"],
     ]);
@@ -123,10 +124,41 @@ describe("sumCharts", () => {
     if (chart?.kind !== "sum") throw new Error("expected a sum chart");
     const item = chart.items[0];
     expect(item?.total.printed).toBe("43件");
-    expect(item?.parts.map((p) => [p.label, p.point.value])).toEqual([
+    expect(item?.parts.map((p) => [p.label.zh, p.point.value])).toEqual([
       ["主动公开公文", 42],
       ["免于公开公文", 1],
     ]);
+  });
+
+  it("labels parts of different indicators by the catalogue's names, English ones for the English page", () => {
+    const [chart] = sumCharts(report, report.observations, report.relations, "g");
+    if (chart?.kind !== "sum") throw new Error("expected a sum chart");
+    const labels = chart.items[0]?.parts.map((p) => p.label.en) ?? [];
+    expect(labels).toEqual(
+      ["disclosed", "exempt"].map((id) => {
+        const o = report.observations.find((x) => x.id === id);
+        return o && findIndicator(o.indicator, report.indicators)?.name.en;
+      }),
+    );
+    for (const l of labels) expect(l).not.toMatch(/[\u4e00-\u9fff]/u);
+  });
+});
+
+describe("chart item labels in English", () => {
+  it("keep a subject as printed (no catalogue name for it) and give a period in English", () => {
+    const [chart] = countAreaCharts(report, report.observations, "u");
+    if (chart?.kind !== "countArea") throw new Error("expected a count/area chart");
+    expect(chart.items.map((i) => i.label.en)).toEqual(["新增违建", "存量违建"]);
+    // Without subjects, the items are told apart by period, named in the page's language.
+    const bare = { ...report, observations: report.observations.map(({ subject: _, ...o }) => o) };
+    const [byPeriod] = countAreaCharts(bare, bare.observations, "u");
+    if (byPeriod?.kind !== "countArea") throw new Error("expected a count/area chart");
+    const first = byPeriod.items[0];
+    expect(first?.label.en).toBe(
+      periodLabel(bare.observations.find((o) => o.id === first?.count?.obsId)?.period ?? "", "en"),
+    );
+    expect(first?.label.en).not.toMatch(/[\u4e00-\u9fff]/u);
+    expect(first?.label.zh).toMatch(/[\u4e00-\u9fff]/u);
   });
 });
 

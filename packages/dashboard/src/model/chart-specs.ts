@@ -9,6 +9,7 @@ import {
   type Observation,
   parsePeriod,
   periodBounds,
+  periodLabel,
   type Qualifier,
   type Relation,
   type Report,
@@ -87,8 +88,11 @@ export interface SumItem {
   /** The total's unit, which the parts are converted to. */
   unit: string;
   total: Point;
-  /** The parts in the total's unit, labelled by subject (or by indicator when they differ). */
-  parts: { label: string; point: Point }[];
+  /**
+   * The parts in the total's unit, labelled by subject (or by indicator when they differ): the
+   * indicator's English name on the English page; a subject, which the catalogue cannot name, as printed.
+   */
+  parts: { label: Localized; point: Point }[];
   relationId: string;
 }
 
@@ -100,7 +104,8 @@ export interface AheadItem {
 }
 
 export interface CountAreaItem {
-  label: string;
+  /** The subject as printed (in both languages: the catalogue has no name for it), else the period. */
+  label: Localized;
   count?: Point;
   area?: Point;
 }
@@ -463,7 +468,7 @@ export function sumCharts(
       unit: total.quantity.unit,
       total: point(total, total.quantity.unit, report.units),
       parts: ps.map((p) => ({
-        label: (sameIndicator ? p.subject : undefined) ?? indicatorName(report, p).zh,
+        label: (sameIndicator ? asPrinted(p.subject) : undefined) ?? indicatorName(report, p),
         point: point(p, total.quantity.unit, report.units),
       })),
       relationId: rel.id,
@@ -582,6 +587,15 @@ function figurePosition(obs: Observation): number {
  * Indicators named stem_count and stem_area pair up; within one quote the figures pair in the
  * order printed (50处、1212平方米, 56处、1.01万平方米), otherwise by equal subject.
  */
+/** A subject as the report printed it, the same in both languages (the catalogue names indicators, not subjects). */
+function asPrinted(subject: string | undefined): Localized | undefined {
+  return subject ? { zh: subject, en: subject } : undefined;
+}
+
+function periodNames(period: string): Localized {
+  return { zh: periodLabel(period, "zh"), en: periodLabel(period, "en") };
+}
+
 export function countAreaCharts(report: Report, observations: readonly Observation[], idPrefix: string): ChartSpec[] {
   const charts: ChartSpec[] = [];
   const stems = new Set(
@@ -608,12 +622,13 @@ export function countAreaCharts(report: Report, observations: readonly Observati
       const match = sameQuote[0] ?? areas.find((a) => free.has(a) && !!c.subject && a.subject === c.subject);
       if (match) free.delete(match);
       items.push({
-        label: c.subject ?? match?.subject ?? c.period,
+        label: asPrinted(c.subject ?? match?.subject) ?? periodNames(c.period),
         count: point(c, countUnit, report.units),
         ...(match ? { area: point(match, areaUnit, report.units) } : {}),
       });
     }
-    for (const a of free) items.push({ label: a.subject ?? a.period, area: point(a, areaUnit, report.units) });
+    for (const a of free)
+      items.push({ label: asPrinted(a.subject) ?? periodNames(a.period), area: point(a, areaUnit, report.units) });
     const first = counts[0] as Observation;
     const firstArea = areas[0] as Observation;
     charts.push({

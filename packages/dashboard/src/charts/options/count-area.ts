@@ -46,12 +46,12 @@ export function countAreaChart(
     data: spec.items.map((i) => i[which]?.value ?? "-"),
   });
   const description = `${title}: ${spec.items
-    .map((i) => `${i.label} ${[i.count?.printed, i.area?.printed].filter(Boolean).join(", ")}`)
+    .map((i) => `${i.label[lang]} ${[i.count?.printed, i.area?.printed].filter(Boolean).join(", ")}`)
     .join("; ")}`;
   const option = {
     ...baseOption(title, lang, description),
     grid: { left: 8, right: 8, top: 56, bottom: 8 },
-    xAxis: { type: "category" as const, data: spec.items.map((i) => i.label), axisLabel: { interval: 0 } },
+    xAxis: { type: "category" as const, data: spec.items.map((i) => i.label[lang]), axisLabel: { interval: 0 } },
     yAxis: [
       { type: "value" as const, name: countUnit, alignTicks: true },
       { type: "value" as const, name: areaUnit, alignTicks: true },
@@ -60,7 +60,7 @@ export function countAreaChart(
     tooltip: itemTooltip((s, d) => {
       const i = spec.items[d];
       const pt = s === 0 ? i?.count : i?.area;
-      return i && pt ? tooltipHtml(i.label, pointLines(pt, lang), pt.quote, lang) : "";
+      return i && pt ? tooltipHtml(i.label[lang], pointLines(pt, lang), pt.quote, lang) : "";
     }),
   };
   return {
@@ -80,7 +80,7 @@ export function countAreaChart(
       rows: spec.items.map((i) => ({
         ...(i.count ? { obsId: i.count.obsId } : i.area ? { obsId: i.area.obsId } : {}),
         cells: [
-          i.label,
+          i.label[lang],
           i.count ? fmtNumber(i.count.value, lang, 4) : "",
           i.area ? fmtNumber(i.area.value, lang, 4) : "",
           i.count?.printed ?? "",

@@ -195,6 +195,15 @@ describe("sum chart", () => {
     expect(c.obsAt(2, 0)).toBe("filed");
     expect(c.table.rows[0]?.cells).toEqual(["备案公文", "43件", "主动公开公文 42件 + 免于公开公文 1件"]);
   });
+
+  it("names its parts in English on the English page, where the catalogue has English names", () => {
+    const c = buildChart(spec("sum"), "en");
+    const cells = c.table.rows[0]?.cells ?? [];
+    // The figures stay as printed; the labels around them are English.
+    expect(cells[2]).toMatch(/^[^\u4e00-\u9fff]+ 42件 \+ [^\u4e00-\u9fff]+ 1件$/u);
+    const label = (seriesOf(c.option)[0] as unknown as { label: { formatter: (p: unknown) => string } }).label;
+    expect(label.formatter({ dataIndex: 0 }).split("\n")[0]).not.toMatch(/[\u4e00-\u9fff]/u);
+  });
 });
 
 describe("roomyMax", () => {

@@ -26,7 +26,8 @@ export function sumChart(spec: { id: string; items: SumItem[] }, lang: Lang): Bu
   const width = Math.max(...spec.items.map((i) => i.parts.length));
   const description = `${title}: ${spec.items
     .map(
-      (i) => `${i.name[lang]} ${i.total.printed} = ${i.parts.map((p) => `${p.label} ${p.point.printed}`).join(" + ")}`,
+      (i) =>
+        `${i.name[lang]} ${i.total.printed} = ${i.parts.map((p) => `${p.label[lang]} ${p.point.printed}`).join(" + ")}`,
     )
     .join("; ")}`;
   const partSeries = Array.from({ length: width }, (_, k) => ({
@@ -41,7 +42,7 @@ export function sumChart(spec: { id: string; items: SumItem[] }, lang: Lang): Bu
       position: "inside" as const,
       formatter: (p: { dataIndex: number }) => {
         const part = spec.items[p.dataIndex]?.parts[k];
-        return part ? `${part.label}\n${shown(part.point)}` : "";
+        return part ? `${part.label[lang]}\n${shown(part.point)}` : "";
       },
     },
     data: spec.items.map((i) => i.parts[k]?.point.value ?? "-"),
@@ -78,7 +79,12 @@ export function sumChart(spec: { id: string; items: SumItem[] }, lang: Lang): Bu
       if (!i) return "";
       const part = s < width ? i.parts[s] : undefined;
       const pt = part?.point ?? i.total;
-      return tooltipHtml(part ? `${i.name[lang]} · ${part.label}` : i.name[lang], pointLines(pt, lang), pt.quote, lang);
+      return tooltipHtml(
+        part ? `${i.name[lang]} · ${part.label[lang]}` : i.name[lang],
+        pointLines(pt, lang),
+        pt.quote,
+        lang,
+      );
     }),
   };
   return {
@@ -91,7 +97,7 @@ export function sumChart(spec: { id: string; items: SumItem[] }, lang: Lang): Bu
       columns: [m.chart.item, m.chart.total, m.chart.parts],
       rows: spec.items.map((i) => ({
         obsId: i.total.obsId,
-        cells: [i.name[lang], i.total.printed, i.parts.map((p) => `${p.label} ${p.point.printed}`).join(" + ")],
+        cells: [i.name[lang], i.total.printed, i.parts.map((p) => `${p.label[lang]} ${p.point.printed}`).join(" + ")],
       })),
     },
   };
