@@ -10,7 +10,8 @@
  * Ends with "e2e: N passed, M failed" and exits 1 on any failure.
  */
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,7 +46,7 @@ try {
   );
   process.exit(2);
 }
-const { CATALOGUE, formatQuantity, resolveUnit, convert, UNITS } = await import("@govreport/schema");
+const { CATALOGUE, formatQuantity, resolveUnit, convert, UNITS, coverageLine } = await import("@govreport/schema");
 const { getChecks } = await import("@govreport/data");
 const { extractReportAsync } = await import("@govreport/extract");
 const dataPkg = JSON.parse(readFileSync(require.resolve("@govreport/data/package.json"), "utf8"));
@@ -368,6 +369,80 @@ await step("checks list every finding with its explanation", async () => {
   await shot(page, "checks");
 });
 
+/**
+ * The checks view's coverage against what the checker (or the CLI) says: the line word for word,
+ * then one item per relation with its kind, verdict, arithmetic, and each figure with its quote,
+ * opened by keyboard (Enter on its summary).
+ */
+async function assertCoverage(p, relations, line, where, { fresh = true } = {}) {
+  assert.equal((await p.textContent("[data-testid=coverage-line]")).trim(), line, `${where}: coverage line`);
+  const items = p.locator("[data-testid=relation]");
+  assert.equal(await items.count(), relations.length, `${where}: one item per relation checked`);
+  const unmatched = [...relations];
+  for (let i = 0; i < relations.length; i++) {
+    const item = items.nth(i);
+    const kind = await item.getAttribute("data-kind");
+    const verdict = await item.getAttribute("data-verdict");
+    const details = item.locator("details");
+    // Inconsistencies are open; the others open from the keyboard (items opened before stay open).
+    if (fresh) assert.equal(await details.evaluate((d) => d.open), verdict === "inconsistent", `${where}: item ${i}`);
+    if (!(await details.evaluate((d) => d.open))) {
+      await item.locator("summary").focus();
+      await p.keyboard.press("Enter");
+      assert.ok(await details.evaluate((d) => d.open), `${where}: Enter opens item ${i}`);
+    }
+    const arithmetic = (await item.locator("[data-testid=relation-arithmetic]").textContent()).trim();
+    const stated = (await item.locator(".stated b").textContent()).trim();
+    const figures = await item.locator("[data-testid=relation-figure]").evaluateAll((els) =>
+      els.map((e) => ({
+        printed: e.querySelector("b")?.textContent,
+        quote: e.querySelector("q")?.textContent,
+        visible: e.getClientRects().length > 0,
+      })),
+    );
+    assert.ok(figures.length > 0 && figures.every((f) => f.visible), `${where}: item ${i} shows its figures`);
+    // The checker's relation with this kind, verdict, arithmetic, stated figure, figures and quotes.
+    const k = unmatched.findIndex(
+      (r) =>
+        r.kind === kind &&
+        r.verdict === verdict &&
+        r.arithmetic === arithmetic &&
+        r.stated === stated &&
+        JSON.stringify(r.figures.map((f) => [f.printed, f.quote])) ===
+          JSON.stringify(figures.map((f) => [f.printed, f.quote])),
+    );
+    assert.ok(k >= 0, `${where}: item ${i} (${kind} ${verdict} ${arithmetic}) is a relation the checker checked`);
+    unmatched.splice(k, 1);
+  }
+  assert.deepEqual(unmatched, [], `${where}: every relation checked is listed`);
+}
+
+await step(
+  "checks view: the coverage line and every relation checked, with figures, quotes, arithmetic and verdict",
+  async () => {
+    const { coverage } = getChecks(reportId);
+    for (const lang of ["zh", "en"]) {
+      await go(`#/checks${lang === "en" ? "?lang=en" : ""}`);
+      await page.reload(); // a hash change keeps the items opened in the other language open
+      await page.waitForSelector("[data-testid=coverage-line]");
+      await assertCoverage(page, coverage.relations, coverageLine(coverage, lang), `shipped ${lang}`);
+    }
+    assert.ok(coverage.relations.length > 0, "the shipped report has relations checked");
+    // A figure's button opens it in the source text.
+    const first = coverage.relations.find((r) => r.verdict === "inconsistent") ?? coverage.relations[0];
+    await go("#/checks");
+    await page
+      .locator("[data-testid=relation]")
+      .first()
+      .locator("[data-testid=relation-figure] button")
+      .first()
+      .click();
+    await page.waitForSelector("main[data-view=source]");
+    assert.match(page.url(), new RegExp(`obs=${first.figures[0].observation}`));
+    assertClean("checks coverage");
+  },
+);
+
 await step("load a valid report file with its source text", async () => {
   await go("#/load");
   await page.setInputFiles("[data-testid=file-input]", [reportJsonPath, sourceTextPath]);
@@ -410,6 +485,37 @@ await step("an invalid report file shows its errors with JSON paths", async () =
   assert.match(where, /^broken\.yaml:\d+:\d+$/);
   await shot(page, "load-invalid-yaml");
 });
+
+await sharedStep(
+  "checks view of a shared raw text (Hailaer 2016): the same coverage as `govreport check`",
+  ["hailaer_2016_annual.txt"],
+  async () => {
+    const file = sharedPath("hailaer_2016_annual.txt");
+    const cli = join(REPO, "packages", "cli", "dist", "govreport.cjs");
+    assert.ok(existsSync(cli), `the CLI is not built (${cli}): pnpm build`);
+    const run = (lang) =>
+      JSON.parse(execFileSync(process.execPath, [cli, "check", "--json", "--lang", lang, file], { encoding: "utf8" }));
+    await go("#/load");
+    await page.setInputFiles("[data-testid=file-input]", file);
+    await page.waitForSelector("[data-testid=load-ok]", { timeout: 30_000 });
+    await page.click("[data-testid=open-local]");
+    await page.waitForSelector("#report-title");
+    for (const lang of ["zh", "en"]) {
+      const cliOut = run(lang);
+      assert.ok(cliOut.relations.length > 10, `the CLI checked ${cliOut.relations.length} relations`);
+      await go(`#/checks?report=local${lang === "en" ? "&lang=en" : ""}`);
+      await page.waitForSelector("[data-testid=coverage-line]");
+      await assertCoverage(page, cliOut.relations, cliOut.coverage.line, `Hailaer 2016 ${lang}`, {
+        fresh: lang === "zh",
+      });
+    }
+    // A relation read but not checked says why.
+    const skipped = page.locator("[data-testid=relation][data-verdict=not_checked]");
+    if ((await skipped.count()) > 0) assert.ok((await skipped.first().textContent()).includes("Why not checked"));
+    await shot(page, "local-checks-coverage");
+    assertClean("checks coverage of a raw text");
+  },
+);
 
 await sharedStep(
   "a raw report text is extracted in the browser (UTF-8 and GBK)",
@@ -943,6 +1049,10 @@ await step("axe-core: no critical or serious violations on any view, both langua
         const hash = `#/${v}${lang === "en" ? `${v.includes("?") ? "&" : "?"}lang=en` : ""}`;
         await go(hash, p);
         if ((await p.locator("[data-chart]").count()) > 0) await paintedCharts(p);
+        // Closed disclosures (the relations checked) hide their content from axe: open them all.
+        await p.$$eval("details", (els) => {
+          for (const e of els) e.open = true;
+        });
         await p.evaluate(axeSource);
         const result = await p.evaluate(() =>
           window.axe.run(document, { resultTypes: ["violations"] }).then((r) =>

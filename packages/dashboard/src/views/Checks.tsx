@@ -1,6 +1,7 @@
 import type { Finding } from "@govreport/schema";
 import { useMemo } from "react";
 import { ChecksSummary } from "../components/ChecksSummary.js";
+import { CoverageLine, CoverageList } from "../components/CoverageList.js";
 import { MESSAGES } from "../i18n.js";
 import { needsExplanation } from "../model/check-counts.js";
 import { indicatorName, printedOf } from "../model/loaded.js";
@@ -33,6 +34,7 @@ export default function Checks({ loaded, lang, showInText }: ViewProps) {
       <section className={`checks-state ${cls}`} aria-labelledby="checks-summary-title">
         <h2 id="checks-summary-title">{c.summary}</h2>
         <ChecksSummary loaded={loaded} lang={lang} findings={loaded.checks.findings} />
+        <CoverageLine coverage={loaded.checks.coverage} lang={lang} />
       </section>
       {findings.length === 0 && <p>{c.none}</p>}
       <ol className="findings">
@@ -110,6 +112,7 @@ export default function Checks({ loaded, lang, showInText }: ViewProps) {
           </li>
         ))}
       </ol>
+      <CoverageList coverage={loaded.checks.coverage} lang={lang} showInText={showInText} />
     </div>
   );
 }
