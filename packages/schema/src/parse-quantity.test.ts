@@ -160,6 +160,18 @@ describe("findQuantities in running text", () => {
     expect(found("拆除违建45处、1,212平方米")).toEqual(["45处=45处/exact", "1,212平方米=1212平方米/exact"]);
     expect(found("达到95%以上,不低于10%")).toEqual(["95%以上=95%/at_least", "不低于10%=10%/at_least"]);
   });
+  it("reads 千余场 and 百余家 as the numerals they are, 万余名 as one 万, as parseQuantity does", () => {
+    expect(found("举办活动千余场,引进企业百余家,培训万余名")).toEqual([
+      "千余场=1000场/more_than",
+      "百余家=100家/more_than",
+      "万余名=1万名/more_than",
+    ]);
+    for (const t of ["千余场", "百余家", "万余名", "千余人"]) {
+      const [q] = findQuantities(t);
+      const p = parseQuantity(t);
+      expect([q?.value, q?.unit, q?.qualifier], t).toEqual([p.value, p.unit, p.qualifier]);
+    }
+  });
   it("reads counts of major items (8大类, 2大片区, 7大领域)", () => {
     expect(found("开展8大类调研课题14个,形成2大片区、7大领域")).toEqual([
       "8大类=8大类/exact",

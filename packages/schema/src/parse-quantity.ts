@@ -161,10 +161,15 @@ function readAt(text: string, s: string, at: number, options: ReadOptions): Pars
   let num = readNumber(s, i, options.chinese ?? false);
   let implicitOne = false;
   if (!num) {
-    // 万余人次, 百余家: a bare scale with 余/多 means one of it.
+    // 万余人次: a bare 万 with 余/多 means one of it (1万余人次, as parseQuantity reads it). 千余场 and
+    // 百余家 are numerals: a thousand, a hundred, of the unit after them (parseQuantity reads 千 and 百
+    // as the Chinese numerals they are; reading 1 千场 or 1 百 made the provenance check fail).
     const scale = /^(万|千|百)(余|多)/.exec(s.slice(i));
     if (!scale) return undefined;
-    num = { value: 1, decimals: 0, length: 0 };
+    num =
+      scale[1] === "万"
+        ? { value: 1, decimals: 0, length: 0 }
+        : { value: scale[1] === "千" ? 1000 : 100, decimals: 0, length: 1 };
     implicitOne = true;
   }
   i += num.length;
