@@ -31,6 +31,7 @@ import {
   type IndexedSection,
   indexSections,
   isPlanLead,
+  JOINED_LINE,
   joinedLine,
   type Section,
   type SectionMode,
@@ -724,6 +725,9 @@ function paragraphLead(s: string, ls: number, markers: readonly PeriodMarker[]):
   )?.period;
 }
 
+/** How many sentences back an intro is looked for when the paragraphs are joined (an intro paragraph is a few sentences). */
+const INTRO_SENTENCES = 5;
+
 /**
  * For each part or chapter whose sections are introduced by a paragraph opening with a period set
  * off by a comma (刚刚过去的2015年,… right before (一)), that period. The paragraph is the last
@@ -748,7 +752,19 @@ function introPeriods(
     let e = sec.startIndex;
     while (e > parent.headingEndIndex && /\s/.test(s[e - 1] ?? "")) e--;
     if (e <= parent.headingEndIndex) continue;
-    const ls = lineStart(s, e - 1);
+    let ls = lineStart(s, e - 1);
+    // Paragraphs run together (a line over JOINED_LINE): the intro is looked for in the last few
+    // sentences before the section instead (INTRO_SENTENCES), each read as if it opened a paragraph.
+    if (lineEnd(s, ls) - ls > JOINED_LINE) {
+      let lead: string | undefined;
+      for (let k = 0, at = e - 1; k < INTRO_SENTENCES && at > parent.headingEndIndex && lead === undefined; k++) {
+        ls = sentenceStartOf(s, at);
+        lead = paragraphLead(s, ls, markers);
+        at = ls - 1;
+      }
+      if (lead !== undefined) out.set(parent, lead);
+      continue;
+    }
     if (ls < parent.headingEndIndex) continue;
     const lead = paragraphLead(s, ls, markers);
     if (lead !== undefined) out.set(parent, lead);

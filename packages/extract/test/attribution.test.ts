@@ -108,20 +108,20 @@ describe("roles in a plan", () => {
   });
 });
 
+const REVIEW_OF_FIVE_YEARS = [
+  "某区政府工作报告",
+  "——2016年2月19日在某区第十四届人民代表大会第五次会议上",
+  "一、“十二五”时期和2015年工作回顾",
+  "五年来，城镇化率由21.6%提高到25.2%，农村砖瓦房比例达到99.5%，地区生产总值年均增长12.1%，财政收入是2010年的2倍，能耗比2010年下降15.2%，累计新建学校12所。",
+  "各位代表，刚刚过去的2015年，我区完成了各项目标任务。",
+  "（一）经济发展取得新成就",
+  "完成投资15.9亿元，新建道路17条。",
+  "二、2016年工作安排",
+  "全年新建道路10条。",
+];
+
 describe("periods in a review of several years", () => {
-  const r = extractReport(
-    [
-      "某区政府工作报告",
-      "——2016年2月19日在某区第十四届人民代表大会第五次会议上",
-      "一、“十二五”时期和2015年工作回顾",
-      "五年来，城镇化率由21.6%提高到25.2%，农村砖瓦房比例达到99.5%，地区生产总值年均增长12.1%，财政收入是2010年的2倍，能耗比2010年下降15.2%，累计新建学校12所。",
-      "各位代表，刚刚过去的2015年，我区完成了各项目标任务。",
-      "（一）经济发展取得新成就",
-      "完成投资15.9亿元，新建道路17条。",
-      "二、2016年工作安排",
-      "全年新建道路10条。",
-    ].join("\n"),
-  );
+  const r = extractReport(REVIEW_OF_FIVE_YEARS.join("\n"));
   it("a share reached and a figure set against the period's start are dated at its end; growth and flows keep the range", () => {
     expect(at(r, "25.2%").period).toBe("2015");
     expect(at(r, "99.5%").period).toBe("2015");
@@ -134,5 +134,10 @@ describe("periods in a review of several years", () => {
     expect(at(r, "15.9亿元").period).toBe("2015");
     expect(at(r, "17条").period).toBe("2015");
     expect(at(r, "10条").period).toBe("2016");
+  });
+  it("also when the paragraphs are joined into one line (the intro is then among the sentences before the section)", () => {
+    const [title, date, ...body] = REVIEW_OF_FIVE_YEARS;
+    const j = extractReport(`${title}\n${date}\n${"文".repeat(3000)}。${body.join("")}`);
+    expect(at(j, "15.9亿元").period).toBe("2015");
   });
 });
