@@ -1,6 +1,7 @@
 import { findIndicator } from "./catalogue.js";
 import type { CheckedFigure, CheckedRelation, CoverageKind } from "./checks-coverage.js";
 import { summarizeCoverage } from "./checks-coverage.js";
+import { codePointToIndex, indexToCodePoint } from "./code-points.js";
 import { type CheckResult, FINDING_CODES, type Finding, type FindingCode } from "./finding.js";
 import type { Localized, PriceBasis } from "./indicator.js";
 import {
@@ -34,42 +35,7 @@ export interface CheckOptions {
 
 type Draft = Omit<Finding, "severity" | "acknowledged">;
 
-let lastText: string | undefined;
-let lastHasPairs = true;
-/**
- * Whether the text has a high surrogate, i.e. code points that take two JS string units. Without
- * one, code-point offsets are string indices; remembered for the last text, since provenance
- * converts an offset into the same source text for every observation.
- */
-function hasSurrogatePairs(text: string): boolean {
-  if (text !== lastText) {
-    lastText = text;
-    lastHasPairs = /[\uD800-\uDBFF]/.test(text);
-  }
-  return lastHasPairs;
-}
-
-/** Index into a JS string of a code-point offset (the schema counts offsets in code points). */
-export function codePointToIndex(text: string, offset: number): number {
-  if (!hasSurrogatePairs(text)) return offset > 0 ? Math.min(Math.ceil(offset), text.length) : 0;
-  let index = 0;
-  for (let cp = 0; cp < offset && index < text.length; cp++) {
-    const c = text.charCodeAt(index);
-    index += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-  }
-  return index;
-}
-
-/** Code-point offset of a JS string index. */
-export function indexToCodePoint(text: string, index: number): number {
-  if (!hasSurrogatePairs(text)) return index > 0 ? Math.min(Math.ceil(index), text.length) : 0;
-  let cp = 0;
-  for (let i = 0; i < index && i < text.length; cp++) {
-    const c = text.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-  }
-  return cp;
-}
+export { codePointToIndex, indexToCodePoint };
 
 const fmt = (i: Interval, unit: string, decimals = 4) => `${formatInterval(i, decimals)}${unit}`;
 

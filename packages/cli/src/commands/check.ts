@@ -1,4 +1,4 @@
-import { extractReport } from "@govreport/extract";
+import { type ExtractedQuantity, extractReport } from "@govreport/extract";
 import {
   type CheckedRelation,
   type CoverageKind,
@@ -129,10 +129,35 @@ export async function check(arg: string, ctx: Context): Promise<CheckOutput> {
   const lines = new LineIndex(text);
   const byId = new Map(report.observations.map((o) => [o.id, o]));
   const relations = new Map(report.relations.map((r) => [r.id, r]));
+  // Lookups keyed once (a scan of every figure for every finding was quadratic: issue 10).
+  const figuresOf = new Map<string, ExtractedQuantity[]>();
+  for (const q of quantities) {
+    const list = figuresOf.get(q.observation);
+    if (list) list.push(q);
+    else figuresOf.set(q.observation, [q]);
+  }
   const figureAt = (o: Observation, kind = "observation") =>
-    quantities.find(
-      (q) => q.observation === o.id && (q.kind === kind || (kind === "observation" && q.kind === "baseline")),
-    );
+    figuresOf.get(o.id)?.find((q) => q.kind === kind || (kind === "observation" && q.kind === "baseline"));
+  // The first check recorded for each finding code and relation (or observation), as a scan would find it.
+  const doneBy = new Map<string, CheckedRelation>();
+  for (const c of checked.coverage.relations) {
+    if (c.finding === undefined) continue;
+    const keys = [`${c.finding}\0o\0${c.id}`];
+    if (c.relation !== undefined) keys.push(`${c.finding}\0r\0${c.relation}`);
+    for (const key of keys) if (!doneBy.has(key)) doneBy.set(key, c);
+  }
+  // Figures in the order they are printed, for the figures inside a quote (a binary search, then the quote's own).
+  const byStart = quantities.map((q, i) => ({ q, i })).sort((a, b) => a.q.start - b.q.start || a.i - b.i);
+  const firstFrom = (offset: number) => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((byStart[mid] as { q: ExtractedQuantity }).q.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 
   const locate = (f: Finding): Inconsistency | undefined => {
     const relation = f.relation === undefined ? undefined : relations.get(f.relation);
@@ -171,9 +196,7 @@ export async function check(arg: string, ctx: Context): Promise<CheckOutput> {
     if (f.computed !== undefined) item.computed = f.computed;
     // The check that raised the finding says how it was computed; a finding no relation check raised
     // (a change stated the wrong way with its size) falls back to the plain difference.
-    const done = checked.coverage.relations.find(
-      (c) => c.finding === f.code && (relation ? c.relation === relation.id : c.id === o.id),
-    );
+    const done = doneBy.get(relation ? `${f.code}\0r\0${relation.id}` : `${f.code}\0o\0${o.id}`);
     const a = done?.arithmetic ?? (relation ? undefined : arithmetic(f.code, o));
     if (a) item.arithmetic = a;
     if (done) {
@@ -196,7 +219,17 @@ export async function check(arg: string, ctx: Context): Promise<CheckOutput> {
     figures: c.figures.map((x) => {
       // The figure as printed inside its quote (a comparison's baseline is printed in its owner's quote).
       const end = x.offset + [...x.quote].length;
-      const q = quantities.find((y) => y.start >= x.offset && y.end <= end && formatQuantity(y) === x.printed);
+      // The first such figure in extraction order, among those printed from the quote's start to its end.
+      let q: ExtractedQuantity | undefined;
+      let qi = Number.POSITIVE_INFINITY;
+      for (let k = firstFrom(x.offset); k < byStart.length; k++) {
+        const y = byStart[k] as { q: ExtractedQuantity; i: number };
+        if (y.q.start > end) break;
+        if (y.i < qi && y.q.end <= end && formatQuantity(y.q) === x.printed) {
+          q = y.q;
+          qi = y.i;
+        }
+      }
       return { ...x, ...lines.at(codePointToIndex(text, q?.start ?? x.offset)) };
     }),
   }));

@@ -1,4 +1,10 @@
-/** Maps code-unit indices in a text to 1-based line and code-point column. */
+import { indexToCodePoint } from "@govreport/schema";
+
+/**
+ * Maps code-unit indices in a text to 1-based line and code-point column: a binary search for the
+ * line and one for the column (no walk along the line, which made locating every figure of a text
+ * printed on one huge line quadratic: issue 10).
+ */
 export class LineIndex {
   private readonly starts: number[] = [0];
   constructor(private readonly text: string) {
@@ -15,12 +21,7 @@ export class LineIndex {
       else hi = mid - 1;
     }
     const start = this.starts[lo] ?? 0;
-    let column = 1;
-    for (let i = start; i < index; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff) i++;
-      column++;
-    }
+    const column = index > start ? indexToCodePoint(this.text, index) - indexToCodePoint(this.text, start) + 1 : 1;
     return { line: lo + 1, column };
   }
 

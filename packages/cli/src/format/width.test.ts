@@ -35,4 +35,24 @@ describe("LineIndex", () => {
     expect(idx.at(text.indexOf("last"))).toEqual({ line: 4, column: 1 });
     expect(idx.line(2)).toBe("𠀀b中");
   });
+
+  it("gives the column a walk along the line gives, at every index", () => {
+    const text = "😀增长1.5%𠀀，\nab😀\n\n𠀀𠀀x\uD800y";
+    const idx = new LineIndex(text);
+    let line = 1;
+    let column = 1;
+    for (let i = 0; i <= text.length; i++) {
+      expect(idx.at(i), `index ${i}`).toEqual({ line, column });
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        line++;
+        column = 1;
+      } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        // Inside a pair the pair counts as begun.
+        expect(idx.at(i + 1), `index ${i + 1}`).toEqual({ line, column: column + 1 });
+        i++;
+        column++;
+      } else column++;
+    }
+  });
 });
