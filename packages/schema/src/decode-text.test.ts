@@ -99,6 +99,29 @@ describe("decodeText", () => {
     expect(e.message).toMatch(/Shift-JIS/);
   });
 
+  it("refuses EUC-KR (Korean) instead of reading it as GB18030 (its hangul lie in GB2312's hanzi rows)", () => {
+    const text =
+      "서울특별시 정부 업무 보고: 지역 내 총생산은 전년 대비 1.5% 증가했으며, 재정 수입은 1200억 원에 달했습니다. 농업과 관광업이 계속 발전하였다.\n";
+    const bytes = encoder("euc-kr")(text);
+    expect(new TextDecoder("gb18030", { fatal: true }).decode(bytes)).not.toBe(text); // strict GB18030 alone accepts it
+    const e = refusal(bytes);
+    expect(e.problem).toBe("other-encoding");
+    expect(e.message).toMatch(/looks like EUC-KR \(Korean\)/);
+    expect([e.offset, e.line, e.column]).toEqual([0, 1, 1]);
+  });
+
+  it("refuses EUC-JP (Japanese), naming it", () => {
+    const text = "県政府の報告書：県内総生産は前年比1.5%増加しました。令和五年度の予算は一兆円です。\n";
+    const e = refusal(encoder("euc-jp")(text));
+    expect(e.problem).toBe("other-encoding");
+    expect(e.message).toMatch(/looks like EUC-JP \(Japanese\)/);
+  });
+
+  it("reads short GBK texts whose hanzi all lie in the early rows (too few to tell)", () => {
+    const text = "保定市：完成工业产值12亿元。";
+    expect(decodeText(gbk(text)).text).toBe(text);
+  });
+
   it("refuses UTF-8 with a stray byte instead of reading the whole file as GB18030", () => {
     // 张江镇 in UTF-8 and one stray byte: ten bytes that are five valid, meaningless GBK characters.
     const bytes = Buffer.concat([Buffer.from("张江镇"), Buffer.from([0xb0])]);
