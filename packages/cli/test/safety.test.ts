@@ -141,6 +141,14 @@ describe("inputs: regular files only, read with the limit applied while reading"
     );
     refusal(["check", sjis], `${sjis}:1:`, /Shift-JIS/);
   });
+
+  it("refuses EUC-KR (Korean) text instead of reading it as GB18030 (was: check exited 0)", () => {
+    const euckr = join(tmp, "euckr.txt");
+    const text =
+      "서울특별시 정부 업무 보고: 지역 내 총생산은 전년 대비 1.5% 증가했으며, 재정 수입은 1200억 원에 달했습니다.\n";
+    writeFileSync(euckr, spawnSync("iconv", ["-f", "UTF-8", "-t", "EUC-KR"], { input: text }).stdout as Buffer);
+    refusal(["check", euckr], `${euckr}:1:1:`, /looks like EUC-KR \(Korean\)/);
+  });
 });
 
 describe("outputs: never replace what is not a regular file, an input, or (without --force) anything", () => {
