@@ -8,15 +8,15 @@
 //
 //   node scripts/fuzz.mjs [--cases 300] [--seed N] [--jobs N]
 //   GOVREPORT_FUZZ_SEED=N reruns one seed.
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { builtBin, prng, runBin } from "./run-bin.mjs";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const bin = here("../dist/govreport.cjs");
+const bin = builtBin("fuzz");
 const shipped = here("../../data/reports/zhangjiang-2023-h1/");
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,54 +34,21 @@ const JOBS = arg("jobs", Math.max(2, Math.min(4, availableParallelism())));
 const TIMEOUT_MS = 30_000;
 const HEAP_MB = 512;
 
-if (!existsSync(bin)) {
-  console.error("fuzz: dist/govreport.cjs is missing; run `pnpm --filter @govreport/cli build` first");
-  process.exit(2);
-}
-
-/** mulberry32: small, seedable, good enough to choose mutations. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const work = mkdtempSync(join(tmpdir(), "govreport-fuzz-"));
 const cacheDir = join(work, "cache");
 const yaml = readFileSync(join(shipped, "report.yaml"));
 const text = readFileSync(join(shipped, "source.txt"));
 
-function runBin(args, cwd, input) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, bin, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? "", LANG: "C", NO_COLOR: "1", GOVREPORT_CACHE_DIR: cacheDir },
-      stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      if (stdout.length < 1 << 20) stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      if (stderr.length < 1 << 20) stderr += d;
-    });
-    if (input !== undefined) child.stdin.end(input);
-    const timer = setTimeout(() => child.kill("SIGKILL"), TIMEOUT_MS);
-    const t0 = performance.now();
-    child.on("close", (status, signal) => {
-      clearTimeout(timer);
-      resolve({ status, signal, stdout, stderr, ms: performance.now() - t0 });
-    });
+const runBinHere = (args, cwd, input) =>
+  runBin(bin, args, {
+    cwd,
+    input,
+    env: { PATH: process.env.PATH ?? "", LANG: "C", NO_COLOR: "1", GOVREPORT_CACHE_DIR: cacheDir },
+    timeoutMs: TIMEOUT_MS,
+    nodeArgs: [`--max-old-space-size=${HEAP_MB}`],
   });
-}
 
-const json = Buffer.from((await runBin(["export", join(shipped, "report.yaml"), "--format", "json"], work)).stdout);
+const json = Buffer.from((await runBinHere(["export", join(shipped, "report.yaml"), "--format", "json"], work)).stdout);
 if (json.length < 1000) throw new Error("fuzz: could not make the JSON form of the shipped report");
 
 // Pieces that reach the parsers' and checks' edges, inserted at random places.
@@ -220,9 +187,9 @@ async function runCase(c) {
   const args = [c.command[0], file, ...c.command.slice(1)].map((a) =>
     a === "@shipped" ? join(shipped, "report.yaml") : a,
   );
-  const r = await runBin(args, dir);
+  const r = await runBinHere(args, dir);
   const problems = [];
-  if (r.signal) problems.push(`killed by ${r.signal}${r.ms >= TIMEOUT_MS ? " (time cap)" : ""}`);
+  if (r.signal) problems.push(`killed by ${r.signal}${r.killed ? ` (${r.killed})` : ""}`);
   else if (![0, 1, 2].includes(r.status)) problems.push(`exit code ${r.status}`);
   if (STACK.test(r.stderr)) problems.push("stack trace");
   if (NATIVE.test(r.stderr)) problems.push("native abort");

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { codePointToIndex, indexToCodePoint } from "./code-points.js";
 
@@ -19,30 +20,20 @@ function walkToCodePoint(text: string, index: number): number {
   return cp;
 }
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("code points", () => {
   it("agree with a walk over the units, pairs, lone surrogates and ends included", () => {
-    const rand = prng(10);
-    const pieces = ["a", "增", "😀", "\uD800", "\uDC00", "\n", "𠀀"];
-    for (let n = 0; n < 300; n++) {
-      let s = "";
-      for (let k = Math.floor(rand() * 12); k > 0; k--) s += pieces[Math.floor(rand() * pieces.length)];
-      for (let i = -1; i <= s.length + 1; i++) {
-        expect(codePointToIndex(s, i), `${JSON.stringify(s)} cp ${i}`).toBe(walkToIndex(s, i));
-        expect(indexToCodePoint(s, i), `${JSON.stringify(s)} index ${i}`).toBe(walkToCodePoint(s, i));
-      }
-      expect(codePointToIndex(s, 1.5)).toBe(walkToIndex(s, 1.5));
-    }
+    const piece = fc.constantFrom("a", "增", "😀", "\uD800", "\uDC00", "\n", "𠀀");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const s = pieces.join("");
+        for (let i = -1; i <= s.length + 1; i++) {
+          expect(codePointToIndex(s, i), `${JSON.stringify(s)} cp ${i}`).toBe(walkToIndex(s, i));
+          expect(indexToCodePoint(s, i), `${JSON.stringify(s)} index ${i}`).toBe(walkToCodePoint(s, i));
+        }
+        expect(codePointToIndex(s, 1.5)).toBe(walkToIndex(s, 1.5));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("switch between texts (the index is kept for the last one)", () => {
