@@ -272,6 +272,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
   let prev: Figure | undefined;
   /** The last observation before the figure at hand (kinds are all set by now). */
   let lastObservation: Figure | undefined;
+  const forward: (string | undefined)[] = [];
   for (let idx = 0; idx < figures.length; idx++) {
     const f = figures[idx] as Figure;
     const ss = sentenceStartOf(s, f.q.start);
@@ -295,7 +296,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     // 益丰新村4个老旧小区), a bare verb (形成46个项目清单) or end in a conjunction (居民家庭和1500户…);
     // in a list (2大片区、10个网格) each item names its own unless it has no words after it.
     const weak = !subj || /等$/.test(subj) || subj.length <= 2 || /和$/.test(raw) || (stop === "、" && !listed);
-    const after = forwardSubject(s, idx, figures);
+    const after = forwardSubject(s, idx, figures, forward);
     if (listed && prevInSentence) subj = after || prevInSentence.subject;
     else if (weak && after) subj = after;
     // 申城佳苑一期29万平方米外墙外保温修缮: the phrase runs on after the figure.
@@ -642,6 +643,7 @@ function clauseStartOf(s: string, at: number): number {
 function clauseEndOf(s: string, at: number): number {
   return clauseEnd(s, at, Math.min(s.length, at + CLAUSE_WINDOW));
 }
+const COLON = /[:：]/;
 /** A run of the sentence between semicolons: the scope of 力争, 确保, 目标. */
 const HALF = /[;；。!！?？\n]/;
 
@@ -650,17 +652,33 @@ function previousOf(period: string): string {
   return y ? String(Number(y[1]) - 1) : period;
 }
 
-function forwardSubject(s: string, idx: number, figures: readonly Figure[]): string {
-  let g: Figure | undefined = figures[idx];
+/**
+ * The words after the figure at `idx`, or after the last figure of the bare list it opens.
+ * `known` keeps each figure's answer: every figure of a list of n bare figures (1、2、3…) shares
+ * the answer of the last, which would otherwise be walked to n times.
+ */
+function forwardSubject(s: string, idx: number, figures: readonly Figure[], known: (string | undefined)[]): string {
   // 36条、23.88公里生态清洁小流域治理: the list shares the words after its last figure.
-  for (let k = idx; g && k < figures.length; k++) {
+  const walked: number[] = [];
+  let found = "";
+  for (let k = idx; k < figures.length; k++) {
+    const seen = known[k];
+    if (seen !== undefined) {
+      found = seen;
+      break;
+    }
+    walked.push(k);
+    const g = figures[k] as Figure;
     const next = figures[k + 1];
     const subj = subjectAfter(s, g.q, next ? next.q.start : s.length);
-    if (subj) return subj;
-    if (!next || !/^、?$/.test(s.slice(g.q.end, next.q.start))) return "";
-    g = next;
+    if (subj) {
+      found = subj;
+      break;
+    }
+    if (!next || !/^、?$/.test(s.slice(g.q.end, next.q.start))) break;
   }
-  return "";
+  for (const k of walked) known[k] = found;
+  return found;
 }
 
 /**
@@ -687,7 +705,9 @@ function figurePeriod(
     const m = markers[firstMarkerFrom(markers, from)];
     return m && m.index === from && m.end <= at && own(m) ? m : undefined;
   };
-  const colon = s.slice(ss, at).search(/[:：]/);
+  // The first colon from an index of them, not a search of up to WINDOW characters per figure.
+  const colonAt = clauseEnd(s, ss, at, COLON);
+  const colon = colonAt < at ? colonAt - ss : -1;
   const sentenceLead =
     startsAt(trimSpan(s, ss, at)[0]) ?? (colon >= 0 ? startsAt(trimSpan(s, ss + colon + 1, at)[0]) : undefined);
   if (sentenceLead) return sentenceLead.period;
