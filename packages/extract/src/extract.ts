@@ -27,6 +27,7 @@ import {
 import { inferYears, levelOf, readMeta } from "./meta.js";
 import { findPeriodMarkers, firstMarkerFrom, markersIn, type PeriodMarker, type YearContext } from "./periods.js";
 import { proposeRelations } from "./relations.js";
+import { figureRuns, jointSubject, respectiveSubjects } from "./respectively.js";
 import {
   type IndexedSection,
   indexSections,
@@ -326,6 +327,19 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     lastEnd = f.q.end;
     prev = f;
     if (f.kind === "observation") lastObservation = f;
+  }
+  // 分别 lists: A、B分别增长5%、6% gives each figure its item; A、B均增长10% gives one figure both.
+  const spans = figures.map((f) => f.q);
+  for (const [from, to] of figureRuns(s, spans)) {
+    const run = figures.slice(from, to);
+    if (run.some((f) => f.kind !== "observation")) continue;
+    const subjects = respectiveSubjects(s, spans.slice(from, to));
+    if (subjects) run.forEach((f, k) => (f.subject = subjects[k] ?? f.subject));
+  }
+  for (const f of figures) {
+    if (f.kind !== "observation") continue;
+    const joint = jointSubject(s, f.q);
+    if (joint) f.subject = joint;
   }
   let lastFromTo: { sentence: number; fromYear?: number; toYear?: number } | undefined;
   for (const f of figures) {

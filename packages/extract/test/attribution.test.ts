@@ -141,3 +141,34 @@ describe("periods in a review of several years", () => {
     expect(at(j, "15.9亿元").period).toBe("2015");
   });
 });
+
+describe("分别 lists and 均", () => {
+  const r = extractReport(
+    [
+      "某区政府工作报告",
+      "——2013年2月19日在某区第十四届人民代表大会第二次会议上",
+      "一、过去一年工作回顾",
+      "二氧化硫排放量与化学需氧量排放量比2010年分别降低5.2%和11.5%。",
+      "企业退休人员基本养老金、城镇低保标准和环卫工人工资再次提高，月人均分别提高221元、90元和300元。",
+      "建议、提案办复率、满意率均达100%。",
+      "新建学校3所、幼儿园5所，拆除违建50处、1212平方米。",
+    ].join("\n"),
+  );
+  const subject = (printed: string) => at(r, printed).subject;
+  it("each figure of a 分别 list takes its own item, also when the items are in the clause before", () => {
+    expect([subject("5.2%"), subject("11.5%")]).toEqual(["二氧化硫排放量降低", "化学需氧量排放量降低"]);
+    expect([subject("221元"), subject("90元"), subject("300元")]).toEqual([
+      "企业退休人员基本养老金提高",
+      "城镇低保标准提高",
+      "环卫工人工资提高",
+    ]);
+  });
+  it("a figure after 均 measures every item listed", () => {
+    expect(subject("100%")).toBe("建议、提案办复率、满意率");
+  });
+  it("lists that do not pair one to one are left alone", () => {
+    expect(subject("3所")).toBe("新建学校");
+    expect(subject("5所")).toBe("幼儿园");
+    expect(subject("1212平方米")).toBe(subject("50处"));
+  });
+});
