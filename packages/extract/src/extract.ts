@@ -334,7 +334,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     const run = figures.slice(from, to);
     if (run.some((f) => f.kind !== "observation")) continue;
     const subjects = respectiveSubjects(s, spans.slice(from, to));
-    if (subjects) run.forEach((f, k) => (f.subject = subjects[k] ?? f.subject));
+    if (subjects) for (const [k, f] of run.entries()) f.subject = subjects[k] ?? f.subject;
   }
   for (const f of figures) {
     if (f.kind !== "observation") continue;
