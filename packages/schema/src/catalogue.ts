@@ -167,6 +167,17 @@ export function catalogueIndicator(id: string): Indicator | undefined {
   return BY_ID.get(id);
 }
 
+/**
+ * `findIndicator` for many lookups in one list: the report's own indicators keyed once (the first
+ * of an id, as `find` returns it), so that looking up every observation's indicator costs n, not
+ * n × the number of local indicators.
+ */
+export function indicatorLookup(local: readonly Indicator[] = []): (id: string) => Indicator | undefined {
+  const byId = new Map<string, Indicator>();
+  for (const i of local) if (!byId.has(i.id)) byId.set(i.id, i);
+  return (id) => byId.get(id) ?? BY_ID.get(id);
+}
+
 /** Looks an indicator up in the report's own indicators first, then the catalogue. */
 export function findIndicator(id: string, local: readonly Indicator[] = []): Indicator | undefined {
   return local.find((i) => i.id === id) ?? BY_ID.get(id);

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { acknowledges, checkReport, codePointToIndex, indexToCodePoint, unusedAcknowledgements } from "./checks.js";
 import { coverageLine, summarizeCoverage } from "./checks-coverage.js";
@@ -544,6 +545,40 @@ describe("acknowledged findings", () => {
         observations: [o.id, "x"],
       }),
     ).toBe(true);
+  });
+
+  it("unused ones are those a scan of every finding finds covering none (the index keyed by code and relation or first observation)", () => {
+    const code = fc.constantFrom<FindingCode>("comparison.change_mismatch", "relation.sum_mismatch");
+    const ids = fc.array(fc.constantFrom("a", "b", "c", "d"), { maxLength: 3 });
+    const relation = fc.option(fc.constantFrom("r1", "r2"), { nil: undefined });
+    const finding = fc.record({ code, observations: ids, relation });
+    const ack = fc.record({ code, observations: ids, relation, explanation: fc.constant({ zh: "x", en: "x" }) });
+    fc.assert(
+      fc.property(fc.array(ack, { maxLength: 6 }), fc.array(finding, { maxLength: 6 }), (acks, fs) => {
+        const findings = fs.map((f) => ({ ...f, severity: "error", acknowledged: false, message: { zh: "", en: "" } }));
+        const clean = acks.map(({ relation: r, ...a }) => (r === undefined ? a : { ...a, relation: r }));
+        const scan = clean.flatMap((a, i) => (findings.some((f) => acknowledges(a, f)) ? [] : [i]));
+        expect(unusedAcknowledgements({ acknowledged: clean }, findings as Finding[])).toEqual(scan);
+      }),
+    );
+  });
+
+  it("mark a finding with the first acknowledgement that covers it", () => {
+    const o = tax();
+    const acks = [
+      {
+        code: "comparison.change_mismatch",
+        observations: ["someone-else"],
+        explanation: { zh: "0", en: "not this one" },
+      },
+      { code: "comparison.change_mismatch", observations: [o.id], explanation: { zh: "1", en: "first" } },
+      { code: "comparison.change_mismatch", observations: [o.id], explanation: { zh: "2", en: "second" } },
+    ];
+    const f = only(
+      check(report({ observations: [o], acknowledged: acks }), SOURCE).findings,
+      "comparison.change_mismatch",
+    );
+    expect(f.map((x) => x.explanation?.en)).toEqual(["first"]);
   });
 
   it("only match their code and observations", () => {

@@ -1,9 +1,9 @@
-import { findIndicator } from "./catalogue.js";
+import { indicatorLookup } from "./catalogue.js";
 import type { CheckedFigure, CheckedRelation, CoverageKind } from "./checks-coverage.js";
 import { summarizeCoverage } from "./checks-coverage.js";
 import { codePointToIndex, indexToCodePoint } from "./code-points.js";
 import { type CheckResult, FINDING_CODES, type Finding, type FindingCode } from "./finding.js";
-import type { Localized, PriceBasis } from "./indicator.js";
+import type { Indicator, Localized, PriceBasis } from "./indicator.js";
 import {
   add,
   div,
@@ -74,7 +74,8 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   const record = (c: CheckedRelation) => {
     checked.push(c);
   };
-  const basisOf = (o: Observation) => findIndicator(o.indicator, report.indicators)?.priceBasis;
+  const indicatorOf = indicatorLookup(report.indicators);
+  const basisOf = (o: Observation) => indicatorOf(o.indicator)?.priceBasis;
   const byId = new Map<string, Observation>();
   const indexOf = new Map<string, number>();
 
@@ -117,7 +118,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   });
 
   report.observations.forEach((o, i) => {
-    checkObservation(o, i, report, declared, push, record);
+    checkObservation(o, i, report, indicatorOf, declared, push, record);
   });
   report.relations.forEach((r, i) => {
     checkRelation(r, i, byId, declared, push, record, basisOf);
@@ -154,14 +155,50 @@ export function acknowledges(a: AcknowledgedFinding, f: Pick<Finding, "code" | "
   );
 }
 
+type Covered = Pick<Finding, "code" | "observations" | "relation">;
+
+/**
+ * The acknowledgements that cover a finding, as indices into the list, in order. Each is keyed once
+ * by code and its relation or, naming none, its first observation — which a finding it covers must
+ * involve — so that matching every finding against every acknowledgement is not n × m.
+ */
+function acknowledgementIndex(acks: readonly AcknowledgedFinding[]): (f: Covered) => number[] {
+  const byKey = new Map<string, number[]>();
+  acks.forEach((a, i) => {
+    const key =
+      a.relation !== undefined
+        ? `${a.code}\0r\0${a.relation}`
+        : a.observations.length > 0
+          ? `${a.code}\0o\0${a.observations[0]}`
+          : undefined;
+    if (key === undefined) return;
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
+  });
+  return (f) => {
+    const keys = new Set(f.observations.map((id) => `${f.code}\0o\0${id}`));
+    if (f.relation !== undefined) keys.add(`${f.code}\0r\0${f.relation}`);
+    const out: number[] = [];
+    for (const key of keys)
+      for (const i of byKey.get(key) ?? []) if (acknowledges(acks[i] as AcknowledgedFinding, f)) out.push(i);
+    return out.sort((x, y) => x - y);
+  };
+}
+
 /** Indices into `report.acknowledged` of the acknowledgements that cover none of `findings` (stale ones). */
 export function unusedAcknowledgements(report: Pick<Report, "acknowledged">, findings: readonly Finding[]): number[] {
-  return report.acknowledged.flatMap((a, i) => (findings.some((f) => acknowledges(a, f)) ? [] : [i]));
+  const covering = acknowledgementIndex(report.acknowledged);
+  const used = new Set<number>();
+  for (const f of findings) for (const i of covering(f)) used.add(i);
+  return report.acknowledged.flatMap((_, i) => (used.has(i) ? [] : [i]));
 }
 
 function finish(drafts: Draft[], report: Report, checked: CheckedRelation[]): CheckResult {
+  const covering = acknowledgementIndex(report.acknowledged);
   const findings: Finding[] = drafts.map((d) => {
-    const ack = report.acknowledged.find((a) => acknowledges(a, d));
+    const first = covering(d)[0];
+    const ack = first === undefined ? undefined : report.acknowledged[first];
     const f: Finding = { ...d, severity: FINDING_CODES[d.code], acknowledged: !!ack };
     if (ack) f.explanation = ack.explanation;
     return f;
@@ -178,12 +215,13 @@ function checkObservation(
   o: Observation,
   i: number,
   report: Report,
+  indicatorOf: (id: string) => Indicator | undefined,
   declared: readonly UnitDef[],
   push: (d: Draft) => void,
   record: Record_,
 ) {
   const at = `$.observations[${i}]`;
-  const ind = findIndicator(o.indicator, report.indicators);
+  const ind = indicatorOf(o.indicator);
   if (!ind) {
     push({
       code: "indicator.unknown",

@@ -14,7 +14,11 @@ let pairCp: Int32Array = new Int32Array(0);
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 
 function pairsOf(text: string): void {
-  if (text === lastText) return;
+  if (text === lastText) {
+    // An equal copy compares every character: keep the string asked about, so the next === is by reference.
+    lastText = text;
+    return;
+  }
   lastText = text;
   const at: number[] = [];
   // Most texts have none; a regex finds the first high surrogate without a loop over every unit.
