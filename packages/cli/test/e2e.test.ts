@@ -271,6 +271,16 @@ describe("extract", () => {
     expect(readFileSync(out, "utf8")).toMatch(/^# MACHINE DRAFT/);
   });
 
+  it("lists the extractor's warnings and skip reasons by their codes in the draft's header", () => {
+    const r = govreport(["extract", SHIPPED_SOURCE]);
+    expect(r.status, r.stderr).toBe(0);
+    // Zhangjiang: 24小时红色加油站 is a service's hours; its jurisdiction has no English name in the text.
+    expect(r.stdout).toMatch(
+      /^# \d+ observations; \d+ numbers judged not to be facts \(.*figure\.skipped\.service-duration 2/m,
+    );
+    expect(r.stdout).toMatch(/^# {3}- \[meta\.jurisdiction-english\] jurisdiction read as 张江镇/m);
+  });
+
   it("writes JSON to stdout with a chosen id", () => {
     const r = govreport(["extract", "-", "--format", "json", "--id", "my-report"], {
       input: readFileSync(SHIPPED_SOURCE),

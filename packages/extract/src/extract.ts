@@ -15,8 +15,9 @@ import {
   resolveUnit,
   sourceTextChanges,
 } from "@govreport/schema";
+import { type ExtractWarning, type SkipCode, warn } from "./codes.js";
 import { type ReadComparison, readComparison, readFromTo } from "./comparisons.js";
-import { nonFact } from "./filters.js";
+import { nonFact, type SkipReason } from "./filters.js";
 import {
   ASSIGN_THRESHOLD,
   guessCategory,
@@ -91,9 +92,15 @@ export interface ExtractedQuantity {
   suggestions: IndicatorSuggestion[];
 }
 
+/** A number that looks like a figure but was judged not to be a fact. */
 export interface SkippedFigure {
+  /** The number as printed. */
   printed: string;
+  /** Where it starts, in code points into the normalised text. */
   start: number;
+  /** Why it was skipped, as a stable code. */
+  code: SkipCode;
+  /** Why it was skipped, in words (with the name it is part of, for `figure.skipped.in-name`). */
   reason: string;
 }
 
@@ -103,7 +110,8 @@ export interface ExtractResult {
   text: string;
   quantities: ExtractedQuantity[];
   sections: Section[];
-  warnings: string[];
+  /** What the extractor had to guess or repair, each with a stable code. */
+  warnings: ExtractWarning[];
   /** Numbers that look like figures but were judged not to be facts, with the reason. */
   skipped: SkippedFigure[];
 }
@@ -165,26 +173,32 @@ const WORK_VERB = /^(?:完成|推进|实施|启动|开工|新建|建成|开展|�
  */
 export function extractReport(input: string, options: ExtractOptions = {}): ExtractResult {
   checkOptions(options);
-  const warnings: string[] = [];
+  const warnings: ExtractWarning[] = [];
   // Offsets, quotes, chars and the sha256 are all over the normalised text (the schema's contract).
   const text = normalizeSourceText(input);
   const changed = sourceTextChanges(input);
   if (changed.bom || changed.crlf || changed.cr)
-    warnings.push(
+    warn(
+      warnings,
+      "text.normalised",
       `source text normalised (${[changed.bom ? "BOM removed" : "", changed.crlf ? `${changed.crlf} CRLF` : "", changed.cr ? `${changed.cr} lone CR` : ""].filter(Boolean).join(", ")} → LF): offsets and the sha256 refer to the normalised text`,
     );
   const skipped: SkippedFigure[] = [];
   const p = prepare(text);
   const s = p.scan;
   if (p.wrap)
-    warnings.push(
+    warn(
+      warnings,
+      "layout.hard-wrap",
       `the text looks hard-wrapped at ${p.wrap.width} characters: ${p.wrap.joined} line breaks inside paragraphs were joined before reading (quotes keep them); the layout is doubtful, check figures near line ends`,
     );
   const bodyStart = s.startsWith("#") ? Math.min(s.length, lineEnd(s, 0) + 1) : 0;
   const sections = indexSections(p);
   const joined = joinedLine(s);
   if (joined !== undefined)
-    warnings.push(
+    warn(
+      warnings,
+      "layout.joined-lines",
       `the text has a line of ${joined} characters: paragraphs look joined, so headings were also looked for inside lines (after a sentence end); the layout is doubtful, check sections, roles and periods`,
     );
   const sectionsAt = sectionLookup(sections);
@@ -201,13 +215,13 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
   const found: ParsedQuantity[] = [];
   for (const raw of findQuantities(s)) {
     const q = { ...raw, printed: originalSlice(p, raw.start, raw.end) };
-    const reason =
+    const why: SkipReason | undefined =
       q.start < bodyStart
-        ? "source comment line"
+        ? { code: "figure.skipped.comment-line", reason: "source comment line" }
         : !Number.isFinite(q.value) || (q.max !== undefined && !Number.isFinite(q.max))
-          ? "number out of range"
+          ? { code: "figure.skipped.out-of-range", reason: "number out of range" }
           : nonFact(s, q);
-    if (reason) skipped.push({ printed: q.printed, start: p.cp[q.start] ?? 0, reason });
+    if (why) skipped.push({ printed: q.printed, start: p.cp[q.start] ?? 0, ...why });
     else found.push(q);
   }
 
@@ -435,7 +449,9 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     f.quoteEnd = b;
   }
   if (longClause !== undefined)
-    warnings.push(
+    warn(
+      warnings,
+      "layout.long-clause",
       `a clause runs over ${CLAUSE_WINDOW} characters without punctuation (first at code point ${p.cp[longClause] ?? 0}): its quotes are cut there and the layout is doubtful`,
     );
   for (const f of figures) {
@@ -842,16 +858,22 @@ function buildReport(
   ctx: YearContext,
   indicators: Indicator[],
   observations: Observation[],
-  warnings: string[],
+  warnings: ExtractWarning[],
 ): Report {
   const sha256 = options.sha256 ?? sha256HexSync(text);
   let jurisdiction = options.jurisdiction;
   if (!jurisdiction) {
     const zh = meta.jurisdiction ?? "未知";
     if (!meta.jurisdiction)
-      warnings.push("jurisdiction not found in the opening lines: recorded as 未知; pass options.jurisdiction");
+      warn(
+        warnings,
+        "meta.jurisdiction-missing",
+        "jurisdiction not found in the opening lines: recorded as 未知; pass options.jurisdiction",
+      );
     else
-      warnings.push(
+      warn(
+        warnings,
+        "meta.jurisdiction-english",
         `jurisdiction read as ${zh} (${meta.level ?? levelOf(zh)}); its English name is left as the Chinese`,
       );
     jurisdiction = { name: { zh, en: zh }, level: meta.level ?? levelOf(zh) };

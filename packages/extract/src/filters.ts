@@ -1,23 +1,36 @@
 import type { ParsedQuantity } from "@govreport/schema";
+import type { SkipCode } from "./codes.js";
 import { CLAUSE_END, clauseStart, lineStart } from "./text.js";
+
+/** Why a number was skipped: a stable code and words for people. */
+export interface SkipReason {
+  code: SkipCode;
+  reason: string;
+}
+
+const skip = (code: SkipCode, reason: string): SkipReason => ({ code, reason });
 
 /**
  * Why a printed number is not a fact the report states, or undefined when it is one.
  * `findQuantities` already skips dates, ordinals, identifiers (13号线, S20, B3-5, 12345) and
  * footnote markers; these rules catch what needs more context than the figure's neighbours.
  */
-export function nonFact(scan: string, q: ParsedQuantity): string | undefined {
+export function nonFact(scan: string, q: ParsedQuantity): SkipReason | undefined {
   const before = scan[q.start - 1] ?? "";
   const after = scan[q.end] ?? "";
-  if ((before === "[" || before === "【" || before === "〔") && /^[\]】〕]/.test(after)) return "footnote marker";
+  if ((before === "[" || before === "【" || before === "〔") && /^[\]】〕]/.test(after))
+    return skip("figure.skipped.footnote-marker", "footnote marker");
   const name = insideName(scan, q);
-  if (name) return `part of a name: ${name}`;
+  if (name) return skip("figure.skipped.in-name", `part of a name: ${name}`);
   const clause = scan.slice(clauseStart(scan, q.start, Math.max(0, q.start - 300)), q.start);
   // 每2.5万人设置1个: a ratio that sets a standard, not a count of anything done.
-  if (/每$/.test(scan.slice(q.start - 1, q.start)) || /每(?:\d|[万千百]人)/.test(clause)) return "rate standard (每…)";
+  if (/每$/.test(scan.slice(q.start - 1, q.start)) || /每(?:\d|[万千百]人)/.test(clause))
+    return skip("figure.skipped.rate-standard", "rate standard (每…)");
   // 注册资金500万元以上36家, 60岁以上独居老人: a threshold that qualifies what is counted.
-  if (/(以上|以下|以内|及以上|及以下)$/.test(q.printed) && !isBoundaryAfter(scan, q.end)) return "threshold";
-  if (/^周?岁$/.test(q.unit) && !isBoundaryAfter(scan, q.end)) return "age threshold";
+  if (/(以上|以下|以内|及以上|及以下)$/.test(q.printed) && !isBoundaryAfter(scan, q.end))
+    return skip("figure.skipped.threshold", "threshold");
+  if (/^周?岁$/.test(q.unit) && !isBoundaryAfter(scan, q.end))
+    return skip("figure.skipped.age-threshold", "age threshold");
   // 24小时红色加油站, 24小时值班, 15分钟生活圈: opening hours and reach describe a service. (Longer
   // spans are facts: 提供1-2个月共享办公空间.)
   if (
@@ -25,9 +38,9 @@ export function nonFact(scan: string, q: ParsedQuantity): string | undefined {
     /^[\u4e00-\u9fff]/.test(after) &&
     !/^(?:以上|以下|以内|之内|内|左右|多|余)/.test(scan.slice(q.end))
   )
-    return "duration describing a thing";
+    return skip("figure.skipped.service-duration", "duration describing a thing");
   // 2×35万千瓦: a specification of something else.
-  if (/[×*xX]$/.test(before) || /^[×*]/.test(after)) return "specification";
+  if (/[×*xX]$/.test(before) || /^[×*]/.test(after)) return skip("figure.skipped.specification", "specification");
   return undefined;
 }
 

@@ -4,6 +4,13 @@
  * @module @govreport/extract
  */
 export { extractReportAsync } from "./async.js";
+export {
+  type ExtractWarning,
+  SKIP_CODES,
+  type SkipCode,
+  WARNING_CODES,
+  type WarningCode,
+} from "./codes.js";
 export { type ReadComparison, readComparison } from "./comparisons.js";
 export {
   type ExtractedQuantity,

@@ -1,4 +1,5 @@
 import { type JurisdictionLevel, parseChineseNumber } from "@govreport/schema";
+import { type ExtractWarning, warn } from "./codes.js";
 import { findPeriodMarkers, type YearContext } from "./periods.js";
 import type { IndexedSection } from "./sections.js";
 
@@ -105,7 +106,7 @@ export function inferYears(
   meta: Meta,
   sections: readonly IndexedSection[],
   options: { year?: number; reportPeriod?: string },
-  warnings: string[],
+  warnings: ExtractWarning[],
 ): YearContext {
   let year = options.year ?? meta.deliveredYear;
   if (year === undefined) {
@@ -129,13 +130,17 @@ export function inferYears(
       : null;
   if (sourceYear) {
     year = Number(sourceYear[1]);
-    warnings.push(
+    warn(
+      warnings,
+      "meta.year-from-source-line",
       `no year found in the text: the report year is taken from the # source: line (${year}); pass options.year`,
     );
   }
   if (year === undefined) {
     year = new Date().getUTCFullYear();
-    warnings.push(
+    warn(
+      warnings,
+      "meta.year-missing",
       `no year found in the text: the report year is taken as the current year (${year}); pass options.year`,
     );
   }

@@ -59,7 +59,10 @@ describe("a plan with no part heading (a digest of the plan)", () => {
       ["part", "plan"],
       ["section", "plan"],
     ]);
-    expect(r.warnings.join("\n")).toMatch(/taken from the # source: line \(2024\)/);
+    expect(r.warnings).toContainEqual({
+      code: "meta.year-from-source-line",
+      message: expect.stringMatching(/taken from the # source: line \(2024\)/),
+    });
     expect([at(r, "6%以上").period, at(r, "6%以上").role]).toEqual(["2024", "target"]);
     expect([at(r, "50个").period, at(r, "50个").role]).toEqual(["2024", "plan"]);
   });

@@ -26,7 +26,10 @@ describe("layout repair: hard-wrapped lines", () => {
     const r = extractReport(wrapped);
     expect(r.quantities.map((q) => [q.value, q.unit, q.role, q.period])).toEqual([...clean, ...clean, ...clean]);
     expect(r.quantities.map((q) => q.value)).toContain(8500);
-    expect(r.warnings.some((w) => /hard-wrapped at 20/.test(w))).toBe(true);
+    expect(r.warnings).toContainEqual({
+      code: "layout.hard-wrap",
+      message: expect.stringMatching(/hard-wrapped at 20/),
+    });
     for (const q of r.quantities) {
       const i = codePointToIndex(wrapped, q.offset);
       expect(wrapped.slice(i, i + q.quote.length)).toBe(q.quote);
@@ -78,7 +81,10 @@ describe("layout repair: joined paragraphs", () => {
     expect(b.quantities.map((q) => [q.value, q.role, q.period])).toEqual(
       a.quantities.map((q) => [q.value, q.role, q.period]),
     );
-    expect(b.warnings.some((w) => /paragraphs look joined/.test(w))).toBe(true);
-    expect(a.warnings.some((w) => /paragraphs look joined/.test(w))).toBe(false);
+    expect(b.warnings).toContainEqual({
+      code: "layout.joined-lines",
+      message: expect.stringMatching(/paragraphs look joined/),
+    });
+    expect(a.warnings.map((w) => w.code)).not.toContain("layout.joined-lines");
   });
 });

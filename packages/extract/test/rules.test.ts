@@ -78,6 +78,7 @@ describe("non-facts", () => {
     expect(printed(q)).toEqual(["36家"]);
     const r = extractReport(`${HEAD}${REVIEW}开展“5个一批”创建。\n`);
     expect(r.skipped.map((s) => s.reason)).toEqual([expect.stringContaining("name")]);
+    expect(r.skipped.map((s) => s.code)).toEqual(["figure.skipped.in-name"]);
   });
 
   it("keeps a figure that is alone in quotation marks, and facts with 以上 at the end of the phrase", () => {
@@ -188,8 +189,8 @@ describe("text as it comes", () => {
     expect(b.report.source).toEqual(a.report.source);
     for (const q of b.quantities)
       expect([...clean].slice(q.offset, q.offset + [...q.quote].length).join("")).toBe(q.quote);
-    expect(b.warnings.some((w) => /normalised/.test(w))).toBe(true);
-    expect(a.warnings.some((w) => /normalised/.test(w))).toBe(false);
+    expect(b.warnings).toContainEqual({ code: "text.normalised", message: expect.stringMatching(/normalised/) });
+    expect(a.warnings.map((w) => w.code)).not.toContain("text.normalised");
   });
   it("keeps full-width digits as printed and reads their values", () => {
     const q = figures(body);

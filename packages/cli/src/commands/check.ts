@@ -1,4 +1,4 @@
-import { type ExtractedQuantity, extractReport } from "@govreport/extract";
+import { type ExtractedQuantity, type ExtractWarning, extractReport } from "@govreport/extract";
 import {
   type CheckedRelation,
   type CoverageKind,
@@ -76,7 +76,7 @@ export interface CheckOutput {
     /** The coverage as the last line of the human output prints it. */
     line: string;
   };
-  extractorWarnings: string[];
+  extractorWarnings: ExtractWarning[];
   summary: { inconsistencies: number; notes: number; figures: number };
 }
 
@@ -284,6 +284,8 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const r = await check(args.positionals[0] as string, ctx);
   if (args.options.json) ctx.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
   else ctx.stdout.write(formatCheck(escapeStrings(r), ctx));
-  if (ctx.debug) for (const w of r.extractorWarnings) ctx.stderr.write(`govreport: extract: ${escapeControl(w)}\n`);
+  if (ctx.debug)
+    for (const w of r.extractorWarnings)
+      ctx.stderr.write(`govreport: extract: [${w.code}] ${escapeControl(w.message)}\n`);
   return r.inconsistencies.length === 0 ? EXIT.ok : EXIT.invalid;
 }

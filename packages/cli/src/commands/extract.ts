@@ -1,5 +1,5 @@
 import { basename, dirname, extname, relative, resolve } from "node:path";
-import { extractReport } from "@govreport/extract";
+import { extractReport, type SkippedFigure } from "@govreport/extract";
 import type { Report } from "@govreport/schema";
 import type { ParsedArgs } from "../args.js";
 import type { Context } from "../context.js";
@@ -82,8 +82,8 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
       ...(sourceFile?.startsWith("..")
         ? [`source.file lies outside this file's folder, which validate does not follow: add --source ${input.name}`]
         : []),
-      `${report.observations.length} observations; ${skipped.length} numbers judged not to be facts; ${warnings.length} warning${warnings.length === 1 ? "" : "s"}${warnings.length > 0 ? ":" : "."}`,
-      ...warnings.map((w) => `  - ${w.replace(/\n/g, " ")}`),
+      `${report.observations.length} observations; ${skipped.length} numbers judged not to be facts${skipSummary(skipped)}; ${warnings.length} warning${warnings.length === 1 ? "" : "s"}${warnings.length > 0 ? ":" : "."}`,
+      ...warnings.map((w) => `  - [${w.code}] ${w.message.replace(/\n/g, " ")}`),
     ];
     text = await draftYaml(report, header);
   }
@@ -95,4 +95,11 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
     );
   }
   return EXIT.ok;
+}
+
+/** How many numbers were skipped for each reason, by code: " (figure.skipped.threshold 4, …)". */
+function skipSummary(skipped: readonly SkippedFigure[]): string {
+  const counts = new Map<string, number>();
+  for (const s of skipped) counts.set(s.code, (counts.get(s.code) ?? 0) + 1);
+  return counts.size === 0 ? "" : ` (${[...counts].map(([code, n]) => `${code} ${n}`).join(", ")})`;
 }

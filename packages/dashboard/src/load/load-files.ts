@@ -1,3 +1,4 @@
+import type { ExtractWarning } from "@govreport/extract";
 import { normalizeSourceText, type SchemaIssue, TextDecodeError } from "@govreport/schema";
 import type { LoadedReport } from "../model/loaded.js";
 import { type DecodedText, decodeProblem, decodeText } from "./decode.js";
@@ -21,7 +22,7 @@ export type LoadMessage =
   | { kind: "schema"; file: string; issues: SchemaIssue[] }
   | { kind: "encoding"; file: string; encoding: string; normalizedLineEnds: boolean }
   | { kind: "shaMismatch"; file: string; expected: string; actual: string }
-  | { kind: "extracted"; file: string; observations: number; warnings: string[] }
+  | { kind: "extracted"; file: string; observations: number; warnings: ExtractWarning[] }
   | { kind: "loaded"; file: string };
 
 export interface LoadOutcome {

@@ -66,7 +66,9 @@ function Message({ msg, lang }: { msg: LoadMessage; lang: Lang }) {
               <summary>{l.warnings(msg.warnings.length)}</summary>
               <ul>
                 {msg.warnings.map((w) => (
-                  <li key={w}>{w}</li>
+                  <li key={`${w.code} ${w.message}`}>
+                    <code>{w.code}</code> {w.message}
+                  </li>
                 ))}
               </ul>
             </details>
