@@ -81,7 +81,9 @@ const q: Quantity = parseQuantity("20.17亿元");
 const role: "actual" | "target" | "plan" | "baseline" = report.observations[0]!.role;
 // @ts-expect-error a report id that is not shipped is a type error
 const bad: ReportId = "no-such-report";
-export { q, role, bad };
+// @ts-expect-error a mistyped period (2023-H1) is a type error
+const badPeriod: Report["period"] = "2023-h1";
+export { q, role, bad, badPeriod };
 `,
 );
 writeFileSync(

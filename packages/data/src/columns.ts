@@ -42,10 +42,15 @@ export type CellValue = string | number | readonly string[] | undefined;
  * lists, so they cannot disagree.
  */
 export interface Column<Row = ObservationRow> {
+  /** The CSV header and Table Schema field name, e.g. `unit_mult`. */
   name: string;
+  /** The Table Schema field type. */
   type: FieldType;
+  /** What the column holds, for the Table Schema and the data dictionary. */
   description: string;
+  /** Table Schema constraints (required, enum, pattern…). */
   constraints?: FieldConstraints;
+  /** The cell of this column for one row. */
   get(row: Row): CellValue;
 }
 
@@ -135,6 +140,10 @@ function quantityColumns(
   ];
 }
 
+/**
+ * The columns of `observations.csv`, in order: name, Table Schema type, description and how each is read from
+ * an observation.
+ */
 export const OBSERVATION_COLUMNS: readonly Column[] = [
   {
     name: "report_id",

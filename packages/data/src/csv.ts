@@ -35,7 +35,13 @@ export function toCsv<Row>(
   return lines.join(CSV_LINE_TERMINATOR) + CSV_LINE_TERMINATOR;
 }
 
-/** `observations.csv`: one row per observation of every report, columns as in OBSERVATION_COLUMNS. */
+/**
+ * The text of `observations.csv` (a string, not rows): a header and one CRLF-ended row per observation of
+ * every report, columns as in {@link OBSERVATION_COLUMNS}.
+ *
+ * @example
+ * writeFileSync("observations.csv", observationsCsv(reports)); // reports: every shipped report
+ */
 export function observationsCsv(reports: readonly Report[]): string {
   return toCsv(OBSERVATION_COLUMNS, (row) => OBSERVATION_COLUMNS.map((c) => c.get(row)), observationRows(reports));
 }

@@ -37,6 +37,7 @@ export {
 
 /** The ids of the shipped reports, in build order. */
 export const reportIds = REPORT_IDS;
+/** The id of a shipped report (a folder under `packages/data/reports/`), e.g. `"zhangjiang-2023-h1"`. */
 export type ReportId = (typeof REPORT_IDS)[number];
 
 /** Every shipped report, parsed and with schema defaults applied. */
@@ -44,11 +45,22 @@ export const reports: readonly Report[] = REPORTS;
 
 const indexOf = new Map<string, number>(REPORT_IDS.map((id, i) => [id, i]));
 
+/**
+ * Whether `id` names a shipped report, narrowing it to {@link ReportId}.
+ *
+ * @example
+ * isReportId("zhangjiang-2023-h1") // true
+ */
 export function isReportId(id: string): id is ReportId {
   return indexOf.has(id);
 }
 
-/** The report with this id. */
+/**
+ * The shipped report with this id (typed and validated), or undefined for an id that is not shipped.
+ *
+ * @example
+ * getReport("zhangjiang-2023-h1").observations.length // 190
+ */
 export function getReport(id: ReportId): Report;
 export function getReport(id: string): Report | undefined;
 export function getReport(id: string): Report | undefined {

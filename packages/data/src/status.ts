@@ -2,6 +2,7 @@ import { type Observation, parsePeriod, periodBounds, type Report } from "@govre
 
 /** What kind of figure an observation is, in the spirit of SDMX's OBS_STATUS. */
 export const OBS_STATUSES = ["actual", "target", "estimate", "lower_bound", "upper_bound", "about"] as const;
+/** One of {@link OBS_STATUSES}: the `obs_status` column of `observations.csv`. */
 export type ObsStatus = (typeof OBS_STATUSES)[number];
 
 /**

@@ -73,6 +73,7 @@ export function unitRows(reports: readonly Report[]): UnitRow[] {
   return [...rows.values()];
 }
 
+/** The columns of `indicators.csv`, in order: one row for each indicator the observations use. */
 export const INDICATOR_COLUMNS: readonly Column<IndicatorRow>[] = [
   {
     name: "indicator_id",
@@ -137,6 +138,7 @@ export const INDICATOR_COLUMNS: readonly Column<IndicatorRow>[] = [
   },
 ];
 
+/** The columns of `units.csv`, in order: one row for each unit the observations use. */
 export const UNIT_COLUMNS: readonly Column<UnitRow>[] = [
   {
     name: "unit",

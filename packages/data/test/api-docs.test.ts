@@ -33,6 +33,15 @@ describe("docs/api (the API reference TypeDoc generates from the TSDoc of every 
       expect([...committed.keys()].sort()).toEqual([...fresh.keys()].sort());
       for (const [file, content] of fresh)
         expect(committed.get(file) === content, `docs/api/${file} is out of date`).toBe(true);
+      // TypeDoc fails (the status above) on an export without TSDoc: the config must keep it so.
+      const config = JSON.parse(readFileSync(join(REPO_DIR, "typedoc.json"), "utf8"));
+      expect(config.validation.notDocumented).toBe(true);
+      expect(config.treatWarningsAsErrors).toBe(true);
+      expect(config.packagesRequiringDocumentation).toEqual([
+        "@govreport/schema",
+        "@govreport/extract",
+        "@govreport/data",
+      ]);
       // Every package's reference is there, with the exports the README promises.
       expect(fresh.get("@govreport/data.md")).toContain("observationsCsv");
       expect(fresh.get(join("@govreport", "schema", "README.md"))).toContain("periodBounds");

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Comparison, Observation, Quantity, Report } from "@govreport/schema";
-import { parseReport } from "@govreport/schema";
+import { indicatorId, parseReport, periodString } from "@govreport/schema";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
@@ -59,9 +59,9 @@ function observationFrom(r: Rec): Observation {
   };
   const o: Observation = {
     id: text("observation_id"),
-    indicator: text("indicator_id"),
+    indicator: indicatorId(text("indicator_id")),
     role: text("role") as Observation["role"],
-    period: text("period"),
+    period: periodString(text("period")),
     quantity: quantity("") as Quantity,
     section: r.section as string[],
     source: { quote: text("quote"), offset: r.quote_offset as number },
@@ -70,7 +70,7 @@ function observationFrom(r: Rec): Observation {
   if (r.change_direction !== null) {
     const c: Comparison = { direction: text("change_direction") as Comparison["direction"] };
     const base = quantity("baseline_");
-    if (base) c.baseline = { quantity: base, period: text("baseline_period") };
+    if (base) c.baseline = { quantity: base, period: periodString(text("baseline_period")) };
     const change = quantity("change_");
     const percent = quantity("percent_change_");
     const points = quantity("point_change_");

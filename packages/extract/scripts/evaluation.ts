@@ -86,7 +86,7 @@ export interface Rate {
 }
 
 export const rate = (agree: number, of: number): Rate => ({ agree, of, rate: of === 0 ? 1 : agree / of });
-const CATALOGUE_IDS = new Set(CATALOGUE.map((i) => i.id));
+const CATALOGUE_IDS = new Set<string>(CATALOGUE.map((i) => i.id));
 const inCatalogue = (id: string | undefined) => id !== undefined && CATALOGUE_IDS.has(id);
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
 const sameMax = (a: number | undefined, b: number | undefined) =>

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { CATALOGUE, codePointToIndex, parsePeriod, QUALIFIERS, ROLES, readQuantityAt } from "@govreport/schema";
 import type { TruthFigure } from "./evaluation.js";
 
-const CATALOGUE_IDS = new Set(CATALOGUE.map((i) => i.id));
+const CATALOGUE_IDS = new Set<string>(CATALOGUE.map((i) => i.id));
 
 /**
  * A report-local indicator in a truth file: `local:` and the shortest Chinese name of the series

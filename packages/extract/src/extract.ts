@@ -2,12 +2,14 @@ import {
   CATALOGUE,
   findQuantities,
   type Indicator,
+  indicatorId,
   type JurisdictionLevel,
   type Localized,
   normalizeSourceText,
   type Observation,
   type ParsedQuantity,
   parsePeriod,
+  periodString,
   type Qualifier,
   type Quantity,
   type Report,
@@ -43,6 +45,10 @@ import { sha256HexSync } from "./sha256.js";
 import { subjectAfter, subjectBefore } from "./subject.js";
 import { clauseEnd, clauseStart, lineEnd, lineStart, originalSlice, prepare, trimSpan } from "./text.js";
 
+/**
+ * Options of {@link extractReport}: what the caller knows better than the text (id, year, period,
+ * jurisdiction, title, hash).
+ */
 export interface ExtractOptions {
   /** Report id; default `draft-` and the first 12 hex digits of the text's SHA-256. */
   id?: string;
@@ -65,6 +71,10 @@ export interface ExtractOptions {
 /** What a figure is in the draft: an observation, or one part of an observation's comparison. */
 export type FigureKind = "observation" | "baseline" | "change" | "percent" | "points";
 
+/**
+ * A figure read from the text, with everything decided about it: kind, observation, subject, quote, section,
+ * period, role, indicator and the catalogue suggestions.
+ */
 export interface ExtractedQuantity {
   value: number;
   max?: number;
@@ -104,6 +114,7 @@ export interface SkippedFigure {
   reason: string;
 }
 
+/** What {@link extractReport} returns: the draft report and what was read, guessed and skipped on the way. */
 export interface ExtractResult {
   report: Report;
   /** The normalised source text (`normalizeSourceText`) that every offset, quote and the sha256 refer to. */
@@ -169,7 +180,12 @@ const WORK_VERB = /^(?:完成|推进|实施|启动|开工|新建|建成|开展|�
 
 /**
  * Reads a report text into a draft report that passes the schema. Never throws on text; what
- * it cannot read it reports in `warnings` and `skipped`.
+ * it cannot read it reports in `warnings` and `skipped`, each with a stable code.
+ *
+ * @example
+ * const { report, warnings, skipped } = extractReport(text, { id: "my-town-2024" });
+ * for (const w of warnings) console.warn(`[${w.code}] ${w.message}`); // [layout.hard-wrap] …
+ * console.log(report.observations.length, skipped.filter((s) => s.code === "figure.skipped.threshold").length);
  */
 export function extractReport(input: string, options: ExtractOptions = {}): ExtractResult {
   checkOptions(options);
@@ -513,9 +529,9 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     const quote = originalSlice(p, f.quoteStart, f.quoteEnd);
     const o: Observation = {
       id: f.id,
-      indicator,
+      indicator: indicatorId(indicator),
       role: f.role,
-      period: f.period,
+      period: periodString(f.period),
       quantity: quantityOf(f.q),
       section: sectionPath(f.sections),
       source: { quote, offset: p.cp[f.quoteStart] ?? 0 },
@@ -524,14 +540,18 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     const c = f.comparison;
     if (c) {
       o.comparison = { direction: c.direction };
-      if (c.baseline) o.comparison.baseline = { quantity: quantityOf(c.baseline.figure), period: c.baseline.period };
+      if (c.baseline)
+        o.comparison.baseline = {
+          quantity: quantityOf(c.baseline.figure),
+          period: periodString(c.baseline.period),
+        };
       if (c.change) o.comparison.change = quantityOf(c.change);
       if (c.percent) o.comparison.percent = quantityOf(c.percent);
       if (c.points) o.comparison.points = quantityOf(c.points);
     } else if (f.fromTo) {
       o.comparison = {
         direction: f.fromTo.direction,
-        baseline: { quantity: quantityOf(f.fromTo.from.q), period: f.fromTo.from.period },
+        baseline: { quantity: quantityOf(f.fromTo.from.q), period: periodString(f.fromTo.from.period) },
       };
     }
     observations.push(o);
@@ -892,7 +912,7 @@ function buildReport(
     title: { zh: titleZh || "政府工作报告", en: titleEn },
     jurisdiction: { ...jurisdiction, parents: [] },
     source: { sha256, chars },
-    period: options.reportPeriod ?? ctx.reviewPeriod,
+    period: periodString(options.reportPeriod ?? ctx.reviewPeriod),
     units: [],
     indicators,
     observations,
@@ -969,7 +989,7 @@ function firstMarks(s: string): Map<string, number> {
   return out;
 }
 
-const CATALOGUE_IDS = new Set(CATALOGUE.map((i) => i.id));
+const CATALOGUE_IDS = new Set<string>(CATALOGUE.map((i) => i.id));
 
 /** Whether a figure in `unit` can be an observation of catalogue indicator `id`. */
 function fitsIndicator(id: string, unit: string): boolean {

@@ -1,5 +1,14 @@
-import { CATALOGUE, type Category, type Dimension, type Indicator, resolveUnit, type UnitDef } from "@govreport/schema";
+import {
+  CATALOGUE,
+  type Category,
+  type Dimension,
+  type Indicator,
+  indicatorId,
+  resolveUnit,
+  type UnitDef,
+} from "@govreport/schema";
 
+/** A catalogue indicator that fits a figure's subject and unit, with a 0-1 confidence. */
 export interface IndicatorSuggestion {
   id: string;
   /** 0-1: how sure the keyword match is. */
@@ -161,7 +170,7 @@ export function localIndicator(
   const id = `local.${slug}-${fnv1a(`${subject}|${dimension}|${base}`).toString(36)}`;
   const zh = subject || "(未命名指标)";
   return {
-    id,
+    id: indicatorId(id),
     name: { zh, en: `Draft indicator: ${zh}` },
     category,
     dimension,

@@ -1,6 +1,7 @@
 import { normalizeSourceText } from "@govreport/schema";
 import { originalSlice, type Prepared, prepare, SPACE } from "./text.js";
 
+/** The level of a heading: `第一部分` part, `一、` chapter, `(一)` section, a glossary (名词解释) or one of its entries. */
 export type SectionKind = "part" | "chapter" | "section" | "glossary" | "entry";
 
 /**
@@ -9,6 +10,7 @@ export type SectionKind = "part" | "chapter" | "section" | "glossary" | "entry";
  */
 export type SectionMode = "review" | "plan" | "glossary";
 
+/** A heading found in the text and the span it governs, in code points, with its mode (review or plan). */
 export interface Section {
   kind: SectionKind;
   /** 0 for parts, 1 for chapters and the glossary, 2 for sections and glossary entries. */

@@ -1,7 +1,7 @@
-import type { Category, Direction, Indicator } from "./indicator.js";
+import type { Category, Direction, Indicator, PriceBasis } from "./indicator.js";
 import type { Dimension } from "./units.js";
 
-type Row = [
+type Row = readonly [
   id: string,
   zh: string,
   en: string,
@@ -9,23 +9,29 @@ type Row = [
   dimension: Dimension,
   unit: string,
   direction: Direction,
-  keywords: string[],
-  extra?: Partial<Indicator>,
+  keywords: readonly string[],
+  extra?: Extra,
 ];
 
-const RATE: Partial<Indicator> = { bounds: [0, 100] };
-const H: Partial<Indicator> = { headline: true };
+/**
+ * What a row may add. Not `Partial<Indicator>`: an indicator's id type is derived from these rows, so the
+ * rows cannot refer to it.
+ */
+type Extra = { bounds?: [number, number]; headline?: boolean; priceBasis?: PriceBasis };
+
+const RATE: Extra = { bounds: [0, 100] };
+const H: Extra = { headline: true };
 /** Growth stated at comparable (constant) prices: never the ratio of two printed nominal levels. */
-const REAL: Partial<Indicator> = { priceBasis: "comparable" };
+const REAL: Extra = { priceBasis: "comparable" };
 /** Growth stated at current prices: the ratio of the two printed levels. */
-const NOM: Partial<Indicator> = { priceBasis: "nominal" };
+const NOM: Extra = { priceBasis: "nominal" };
 
 /**
  * Indicators that recur across Chinese local government work reports, from towns to provinces.
  * Keywords are the phrases that name them in report text (used by extraction to suggest a match).
  */
 // biome-ignore format: one indicator a row reads as a table
-const ROWS: Row[] = [
+const ROWS = [
   // economy
   ["gdp", "地区生产总值", "Gross domestic product", "economy", "currency", "亿元", "higher_is_better", ["地区生产总值", "生产总值", "GDP"], { ...H, ...REAL }],
   ["gdp_growth", "地区生产总值增速", "GDP growth", "economy", "percent", "%", "higher_is_better", ["生产总值增长", "经济增长"], REAL],
@@ -145,8 +151,15 @@ const ROWS: Row[] = [
   ["party_organizations_partnered", "党组织共建单位", "Party organizations in co-building", "party_integrity", "count", "家", "neutral", ["党组织共建单位", "共建单位"]],
   ["audit_projects", "工程审价项目", "Projects price-audited", "party_integrity", "count", "项", "neutral", ["工程审价", "审价", "投资监理"]],
   ["discipline_cases", "纪律审查立案", "Disciplinary cases opened", "party_integrity", "count", "件", "neutral", ["立案", "审查调查"]],
-];
+] as const satisfies readonly Row[];
 
+/** The id of a catalogue indicator, as a union of literals: `"gdp" | "tax_revenue" | …`. */
+export type CatalogueIndicatorId = (typeof ROWS)[number][0];
+
+/**
+ * Every indicator of the catalogue, the shared vocabulary that observations of all reports use (see
+ * docs/indicator-catalogue.md).
+ */
 export const CATALOGUE: readonly Indicator[] = ROWS.map(
   ([id, zh, en, category, dimension, unit, direction, keywords, extra]) => ({
     id,
@@ -155,12 +168,12 @@ export const CATALOGUE: readonly Indicator[] = ROWS.map(
     dimension,
     ...(unit ? { unit } : {}),
     direction,
-    keywords,
+    keywords: [...keywords],
     ...extra,
   }),
 );
 
-const BY_ID = new Map(CATALOGUE.map((i) => [i.id, i]));
+const BY_ID = new Map<string, Indicator>(CATALOGUE.map((i) => [i.id, i]));
 
 /** The catalogue indicator with this id, if any. */
 export function catalogueIndicator(id: string): Indicator | undefined {

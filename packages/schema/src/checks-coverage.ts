@@ -18,6 +18,7 @@ export const COVERAGE_KINDS = [
   "product",
   "target",
 ] as const;
+/** A kind of relation the checks count in {@link Coverage}. */
 export type CoverageKind = (typeof COVERAGE_KINDS)[number];
 
 /** How each kind reads in the coverage line: singular and plural, English and Chinese. */
@@ -53,6 +54,10 @@ export const INCONSISTENCY_CODES: ReadonlySet<FindingCode> = new Set<FindingCode
 /** Findings worth a look that are not contradictions: what `govreport check` reports as notes. */
 export const NOTE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>(["comparison.percent_for_points"]);
 
+/**
+ * What the checks concluded about one relation: consistent, inconsistent, or not checked (and why, in its
+ * `reason`).
+ */
 export type Verdict = "consistent" | "inconsistent" | "not_checked";
 
 /** One printed figure a check used. */
@@ -92,6 +97,7 @@ export interface CheckedRelation {
   finding?: FindingCode;
 }
 
+/** How much of a report the relation checks covered: counts by kind and verdict, and each relation's verdict. */
 export interface Coverage {
   /** Relations checked (consistent or not), not counting those read but not checked. */
   checked: number;
@@ -101,6 +107,12 @@ export interface Coverage {
   relations: CheckedRelation[];
 }
 
+/**
+ * Counts checked relations by kind and verdict.
+ *
+ * @param relations - Relations with their verdicts, as the relation checks return them.
+ * @returns How many were checked (by kind), found inconsistent and not checked, with the relations themselves.
+ */
 export function summarizeCoverage(relations: readonly CheckedRelation[]): Coverage {
   const byKind: Partial<Record<CoverageKind, number>> = {};
   let checked = 0;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { acknowledges, checkReport, codePointToIndex, indexToCodePoint, unusedAcknowledgements } from "./checks.js";
 import { coverageLine, summarizeCoverage } from "./checks-coverage.js";
 import { FINDING_CODES, type Finding, type FindingCode } from "./finding.js";
-import type { Indicator } from "./indicator.js";
+import { type Indicator, indicatorId } from "./indicator.js";
 import { div, formatInterval, interval, mul, rounded, scale, sub } from "./interval.js";
 import {
   type AcknowledgedFinding,
@@ -263,7 +263,7 @@ describe("relations", () => {
     const rate = (v: number) => obs("disclosure_rate", { value: v, unit: "%", decimals: 0 });
     const local: Indicator[] = [
       {
-        id: "documents",
+        id: indicatorId("documents"),
         name: { zh: "公文", en: "Documents" },
         category: "governance",
         dimension: "count",

@@ -25,6 +25,7 @@ import { type AcknowledgedFinding, type Observation, type Relation, type Report,
 import { normalizeSourceText } from "./source-text.js";
 import { resolveUnit, type UnitDef } from "./units.js";
 
+/** Options of {@link checkReport}: the source text, to check quotes, offsets and printed figures against it. */
 export interface CheckOptions {
   /**
    * The full source text the quotes come from; without it provenance is not checked. It is
@@ -63,6 +64,13 @@ function inUnit(q: Quantity, unit: string, declared: readonly UnitDef[]): Interv
 /**
  * Runs every consistency check on a parsed report. Returns all findings, acknowledged ones
  * marked as such; `valid` is false when an unacknowledged error remains.
+ *
+ * @example
+ * const r = parseReport(YAML.parse(readFileSync("report.yaml", "utf8")));
+ * if (r.success) {
+ *   const { valid, findings } = checkReport(r.report, { sourceText: readFileSync("source.txt", "utf8") });
+ *   for (const f of findings) console.log(f.severity, f.code, f.message.en);
+ * }
  */
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
   const out: Draft[] = [];

@@ -18,6 +18,7 @@
 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
 
+/** A text file decoded by {@link decodeText}: the text, the encoding it was read as, and whether it had a BOM. */
 export interface DecodedText {
   /** The text, byte-order mark removed, line breaks as in the bytes. */
   text: string;
@@ -25,6 +26,10 @@ export interface DecodedText {
   bom: boolean;
 }
 
+/**
+ * Why bytes could not be read as a report text: empty, binary, broken UTF-16, undecodable, or in an encoding
+ * that is not supported.
+ */
 export type TextDecodeProblem = "empty" | "binary" | "bad-utf16" | "undecodable" | "other-encoding";
 
 /** Why bytes are not a text we read, and where: a byte offset, and a line and byte column where lines make sense. */

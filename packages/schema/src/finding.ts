@@ -35,8 +35,13 @@ export const FINDING_CODES = {
   "provenance.figure_not_in_quote": "error",
   "provenance.value_mismatch": "error",
 } as const satisfies Record<string, Severity>;
+/** A stable code of a check finding, e.g. `"comparison.change_mismatch"` (the keys of `FINDING_CODES`). */
 export type FindingCode = keyof typeof FINDING_CODES;
 
+/**
+ * One thing {@link checkReport} found: code, severity, the observations and relation involved, and a message
+ * in Chinese and English.
+ */
 export interface Finding {
   code: FindingCode;
   severity: Severity;
@@ -56,6 +61,7 @@ export interface Finding {
   path?: string;
 }
 
+/** How many findings {@link checkReport} made at each severity, and how many of them were acknowledged. */
 export interface CheckSummary {
   error: number;
   warning: number;
@@ -63,6 +69,7 @@ export interface CheckSummary {
   acknowledged: number;
 }
 
+/** What {@link checkReport} returns: its findings and their counts, whether the report is valid, and what was checked. */
 export interface CheckResult {
   findings: Finding[];
   summary: CheckSummary;

@@ -8,10 +8,18 @@ export interface Interval {
   readonly hi: number;
 }
 
+/**
+ * Thrown for an impossible interval: a NaN bound, a lower bound above the upper, or a division by an interval
+ * holding zero.
+ */
 export class IntervalError extends Error {
   override name = "IntervalError";
 }
 
+/**
+ * The interval [lo, hi] (a single point when `hi` is left out); throws {@link IntervalError} when it would be
+ * empty or NaN.
+ */
 export function interval(lo: number, hi: number = lo): Interval {
   if (Number.isNaN(lo) || Number.isNaN(hi)) throw new IntervalError("interval bound is NaN");
   if (lo > hi) throw new IntervalError(`interval [${lo}, ${hi}] is empty`);
@@ -24,18 +32,22 @@ export function rounded(value: number, decimals: number): Interval {
   return interval(value - half, value + half);
 }
 
+/** The sum of two intervals: every a + b with a in `a` and b in `b`. */
 export function add(a: Interval, b: Interval): Interval {
   return interval(a.lo + b.lo, a.hi + b.hi);
 }
 
+/** The difference of two intervals: every a − b with a in `a` and b in `b`. */
 export function sub(a: Interval, b: Interval): Interval {
   return interval(a.lo - b.hi, a.hi - b.lo);
 }
 
+/** An interval times a number (a negative `k` swaps the bounds). */
 export function scale(a: Interval, k: number): Interval {
   return k >= 0 ? interval(a.lo * k, a.hi * k) : interval(a.hi * k, a.lo * k);
 }
 
+/** The product of two intervals: every a × b with a in `a` and b in `b`. */
 export function mul(a: Interval, b: Interval): Interval {
   const p = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi].filter((x) => !Number.isNaN(x));
   return interval(Math.min(...p), Math.max(...p));
@@ -49,22 +61,27 @@ export function div(a: Interval, b: Interval): Interval {
   return interval(Math.min(...q), Math.max(...q));
 }
 
+/** The sum of any number of intervals ([0, 0] for none). */
 export function sum(xs: readonly Interval[]): Interval {
   return xs.reduce(add, interval(0));
 }
 
+/** Whether two intervals share at least one value. */
 export function overlaps(a: Interval, b: Interval): boolean {
   return a.lo <= b.hi && b.lo <= a.hi;
 }
 
+/** Whether `x` lies in the interval, bounds included. */
 export function contains(a: Interval, x: number): boolean {
   return a.lo <= x && x <= a.hi;
 }
 
+/** The interval's width, hi − lo. */
 export function width(a: Interval): number {
   return a.hi - a.lo;
 }
 
+/** The middle of the interval, or its finite bound when the other is infinite. */
 export function midpoint(a: Interval): number {
   if (!Number.isFinite(a.lo)) return a.hi;
   if (!Number.isFinite(a.hi)) return a.lo;

@@ -1,6 +1,7 @@
 import { QUALIFIER_WORDS, type Qualifier, type Quantity } from "./quantity.js";
 import { COUNT_CLASSIFIERS, resolveUnit, UNITS, type UnitDef } from "./units.js";
 
+/** Thrown by {@link parseQuantity} and {@link parseChineseNumber} when a text is not one printed quantity; the message says why and where. */
 export class QuantityParseError extends Error {
   override name = "QuantityParseError";
   constructor(
@@ -132,6 +133,7 @@ function startsWithAny<T>(s: string, at: number, words: readonly (readonly [stri
   return words.find(([w]) => s.startsWith(w, at));
 }
 
+/** Options for reading printed quantities: Chinese numerals, units a report declares, bare numbers. */
 export interface ReadOptions {
   /** Read Chinese numerals (三, 十二) as numbers. Off for scanning running text, where 一站式 is no count. */
   chinese?: boolean;
@@ -251,6 +253,10 @@ function readAt(text: string, s: string, at: number, options: ReadOptions): Pars
  * Parses a whole string as one printed quantity: "近1.6万条", "250余人次", "1,212平方米",
  * "２０.１７亿元", "三个", "1-2个月", "95%以上". Throws QuantityParseError (never returns 0 or
  * NaN) when the string is not exactly one quantity.
+ *
+ * @example
+ * parseQuantity("近1.6万条")
+ * // { value: 1.6, unit: "万条", decimals: 1, qualifier: "nearly", printed: "近1.6万条", start: 0, end: 6 }
  */
 export function parseQuantity(input: string, options: Omit<ReadOptions, "bare"> = {}): ParsedQuantity {
   const text = input.trim();
@@ -271,6 +277,7 @@ export function parseQuantity(input: string, options: Omit<ReadOptions, "bare"> 
   return { ...q, start: q.start + lead, end: q.end + lead };
 }
 
+/** Options of {@link findQuantities} (the same as {@link ReadOptions}). */
 export interface FindOptions extends ReadOptions {}
 
 const ORDINAL_BEFORE = /[第]$/;
@@ -281,6 +288,9 @@ const DATE_AFTER = /^(年|月|日|号|时|点|届|期|版|级|栋|幢|楼|层|�
 /**
  * Finds the printed quantities in running text, in order. Dates (2023年, 7月13日), ordinals
  * (第10届), identifiers (13号线, S20, B3-5, 1+X, 12345 hotline) and footnote markers are skipped.
+ *
+ * @example
+ * findQuantities("2023年新增就业5400人,增长3.5%").map((q) => q.printed) // ["5400人", "3.5%"]
  */
 export function findQuantities(text: string, options: FindOptions = {}): ParsedQuantity[] {
   const s = normalizeDigits(text);

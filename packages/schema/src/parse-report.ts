@@ -1,8 +1,10 @@
 import type { z } from "zod";
 import { type Report, ReportSchema } from "./report.js";
 
+/** One step of a JSON path to a value in a report: a property name or an array index. */
 export type PathSegment = string | number;
 
+/** One way a report fails the schema: where (a JSON path) and what is wrong. */
 export interface SchemaIssue {
   /** JSON path, e.g. $.observations[3].quantity.unit */
   path: string;
@@ -13,6 +15,7 @@ export interface SchemaIssue {
   keys?: string[];
 }
 
+/** What {@link parseReport} returns: the typed report, or every schema issue. */
 export type ParseReportResult = { success: true; report: Report } | { success: false; issues: SchemaIssue[] };
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -105,6 +108,11 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 /**
  * Validates untrusted data (parsed YAML or JSON) against the report schema. Never throws for
  * bad data: each problem comes back with its JSON path and the cause in plain words.
+ *
+ * @example
+ * const r = parseReport(YAML.parse(text));
+ * if (r.success) console.log(r.report.observations.length);
+ * else for (const i of r.issues) console.error(`${i.path}: ${i.message}`); // $.observations[3].period: …
  */
 export function parseReport(input: unknown): ParseReportResult {
   const r = ReportSchema.safeParse(input);
@@ -118,6 +126,10 @@ export function parseReport(input: unknown): ParseReportResult {
   return { success: false, issues };
 }
 
+/**
+ * Thrown by {@link assertReport} when a report does not pass the schema; `issues` lists every problem
+ * with its path.
+ */
 export class ReportValidationError extends Error {
   override name = "ReportValidationError";
   constructor(readonly issues: SchemaIssue[]) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedString } from "./typed-string.js";
 
 /**
  * A period is written as a short string so that it reads the same in YAML, JSON and CSV:
@@ -22,6 +23,36 @@ export type Period =
   | { kind: "date"; year: number; month: number; day: number }
   | { kind: "years"; from: number; to: number };
 
+/**
+ * A period in its string form, as a type: each of the seven forms above as a template literal, so that a
+ * mistyped literal (`"2023-h1"`, `"2023H1"`, `"上半年"`) does not compile. Days and months are not checked
+ * by the type (`"2023-13"` compiles): {@link parsePeriod} and {@link PeriodSchema} check them.
+ */
+export type PeriodString =
+  | `${number}`
+  | `${number}-H${1 | 2}`
+  | `${number}-Q${1 | 2 | 3 | 4}`
+  | `${number}-${number}`
+  | `${number}-${number}/${number}-${number}`
+  | `${number}-${number}-${number}`
+  | `${number}/${number}`;
+
+/**
+ * Checks a string is a period and returns it typed as one; throws {@link PeriodParseError} naming what is
+ * wrong. For periods built at run time (from a year, from user input) where a literal cannot be typed.
+ *
+ * @example
+ * const p: PeriodString = periodString(`${year}-H1`);
+ */
+export function periodString(s: string): PeriodString {
+  parsePeriod(s);
+  return s as PeriodString;
+}
+
+/**
+ * Thrown by {@link parsePeriod} for a string that is not a period, with the cause (an impossible date, a
+ * backward range).
+ */
 export class PeriodParseError extends Error {
   override name = "PeriodParseError";
 }
@@ -46,7 +77,13 @@ function month(m: string, input: string): number {
   return n;
 }
 
-/** Parses the string form of a period; throws PeriodParseError naming what is wrong. */
+/**
+ * Parses the string form of a period; throws PeriodParseError naming what is wrong.
+ *
+ * @example
+ * parsePeriod("2023-01/2023-05") // { kind: "months", from: { year: 2023, month: 1 }, to: { year: 2023, month: 5 } }
+ * parsePeriod("2023-02-30") // throws PeriodParseError: day 30 is not in 2023-02
+ */
 export function parsePeriod(input: string): Period {
   let m: RegExpExecArray | null;
   if ((m = YEAR.exec(input))) return { kind: "year", year: Number(m[1]) };
@@ -79,12 +116,12 @@ export function parsePeriod(input: string): Period {
   );
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
+const pad = (n: number): `${number}` => String(n).padStart(2, "0") as `${number}`;
 // Years are printed with four digits, as parsed: 0999 stays 0999 and sorts before 2023.
-const yyyy = (n: number) => String(n).padStart(4, "0");
+const yyyy = (n: number): `${number}` => String(n).padStart(4, "0") as `${number}`;
 
 /** The canonical string form; `formatPeriod(parsePeriod(s)) === s` for every valid s. */
-export function formatPeriod(p: Period): string {
+export function formatPeriod(p: Period): PeriodString {
   switch (p.kind) {
     case "year":
       return yyyy(p.year);
@@ -189,22 +226,32 @@ export function previousYear(p: string | Period): Period {
   }
 }
 
+/**
+ * The forms of a period string (2023, 2023-H1, 2023-Q3, 2023-06, 2023-01/2023-05, 2023-12-31, 2021/2023);
+ * {@link parsePeriod} also checks the dates exist.
+ */
 export const PERIOD_PATTERN =
   /^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2])(-\d{2})?|-(0[1-9]|1[0-2])\/\d{4}-(0[1-9]|1[0-2])|\/\d{4})?$/;
 
-export const PeriodSchema = z
-  .string()
-  .regex(PERIOD_PATTERN, {
-    message: "not a period: use 2023, 2023-H1, 2023-Q3, 2023-06, 2023-01/2023-05, 2023-12-31 or 2021/2023",
-  })
-  .superRefine((s, ctx) => {
-    if (!PERIOD_PATTERN.test(s)) return;
-    try {
-      parsePeriod(s);
-    } catch (e) {
-      ctx.addIssue({ code: "custom", message: (e as Error).message });
-    }
-  })
-  .describe(
-    "A period: 2023 (year), 2023-H1 (half), 2023-Q3 (quarter), 2023-06 (month), 2023-01/2023-05 (months), 2023-12-31 (as-of date), 2021/2023 (years)",
-  );
+/**
+ * The zod schema of a period string: one of {@link PERIOD_PATTERN}'s forms, with dates that exist and ranges
+ * that run forward.
+ */
+export const PeriodSchema = typedString<PeriodString>(
+  z
+    .string()
+    .regex(PERIOD_PATTERN, {
+      message: "not a period: use 2023, 2023-H1, 2023-Q3, 2023-06, 2023-01/2023-05, 2023-12-31 or 2021/2023",
+    })
+    .superRefine((s, ctx) => {
+      if (!PERIOD_PATTERN.test(s)) return;
+      try {
+        parsePeriod(s);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+      }
+    })
+    .describe(
+      "A period: 2023 (year), 2023-H1 (half), 2023-Q3 (quarter), 2023-06 (month), 2023-01/2023-05 (months), 2023-12-31 (as-of date), 2021/2023 (years)",
+    ),
+);

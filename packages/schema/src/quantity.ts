@@ -7,11 +7,16 @@ import { resolveUnit } from "./units.js";
  * 近1.6万条, 约11万平方米, 不低于10%, 95%以上 all mean something other than exactly that number.
  */
 export const QUALIFIERS = ["exact", "more_than", "nearly", "approximately", "at_least", "at_most"] as const;
+/** The zod schema of {@link Qualifier}. */
 export const QualifierSchema = z
   .enum(QUALIFIERS)
   .describe(
     "exact; more_than (余, 多, 超过); nearly (近, 将近); approximately (约, 左右); at_least (不低于, 以上, 至少); at_most (以内, 不超过, 以下)",
   );
+/**
+ * How a printed figure qualifies its number: exact, more than (余), nearly (近), approximately (约), at least
+ * (以上), at most (以内).
+ */
 export type Qualifier = z.infer<typeof QualifierSchema>;
 
 /** The words that print each qualifier, most specific first (so 不低于 is not read as 低于). */
@@ -23,6 +28,7 @@ export const QUALIFIER_WORDS: Readonly<Record<Exclude<Qualifier, "exact">, { bef
   at_most: { before: ["不超过", "不高于", "控制在"], after: ["以内", "以下"] },
 };
 
+/** The zod schema of {@link Quantity}. */
 export const QuantitySchema = z
   .object({
     value: z.number().finite().describe("The number as printed, in `unit` (20.17 for 20.17亿元)"),
@@ -51,7 +57,12 @@ export const QuantitySchema = z
     }
   })
   .describe("A printed quantity: value, unit, printed decimals and qualifier");
+/**
+ * A printed quantity: value (and range end), unit as printed, decimals printed, qualifier, and the figure as
+ * printed.
+ */
 export type Quantity = z.output<typeof QuantitySchema>;
+/** A {@link Quantity} as written in a file, before defaults (the qualifier defaults to exact). */
 export type QuantityInput = z.input<typeof QuantitySchema>;
 
 /**

@@ -1,21 +1,26 @@
 import { z } from "zod";
-import { IndicatorSchema, LocalizedSchema } from "./indicator.js";
+import { type IndicatorId, IndicatorSchema, LocalizedSchema } from "./indicator.js";
 import { PeriodSchema } from "./period.js";
 import { QuantitySchema } from "./quantity.js";
+import { typedString } from "./typed-string.js";
 import { UnitDefSchema } from "./units.js";
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const IdSchema = z.string().regex(ID, { message: "ids are letters, digits, '.', '_' or '-'" });
 const DateSchema = z.iso.date().describe("An ISO date, YYYY-MM-DD");
 
+/** The roles an observation can have, in display order: actual, target, plan, baseline. */
 export const ROLES = ["actual", "target", "plan", "baseline"] as const;
+/** The zod schema of {@link Role}. */
 export const RoleSchema = z
   .enum(ROLES)
   .describe(
     "actual: achieved in the period; target: a goal (力争, 确保, 不低于); plan: work scheduled (年内完成, 推进); baseline: a reference figure stated for comparison",
   );
+/** What an observation states: an actual result, a target, planned work, or a baseline for comparison. */
 export type Role = z.infer<typeof RoleSchema>;
 
+/** The zod schema of {@link SourceQuote}. */
 export const SourceQuoteSchema = z
   .object({
     quote: z.string().min(1).describe("Verbatim text from the source containing the figure"),
@@ -27,8 +32,13 @@ export const SourceQuoteSchema = z
   })
   .strict()
   .describe("A verbatim quote and where it stands in the source text");
+/**
+ * Where an observation is printed: the verbatim quote and its offset in code points into the normalised source
+ * text.
+ */
 export type SourceQuote = z.infer<typeof SourceQuoteSchema>;
 
+/** The zod schema of {@link Comparison}. */
 export const ComparisonSchema = z
   .object({
     baseline: z
@@ -45,12 +55,19 @@ export const ComparisonSchema = z
   })
   .strict()
   .describe("A comparison stated in the sentence: baseline, absolute change, percent or point change");
+/**
+ * A figure stated against a baseline: the baseline (with its period), the direction, and the printed change,
+ * percent or points.
+ */
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
+/** The zod schema of {@link Observation}. */
 export const ObservationSchema = z
   .object({
     id: IdSchema.describe("Unique within the report"),
-    indicator: z.string().min(1).describe("A catalogue indicator id or one of the report's own indicators"),
+    indicator: typedString<IndicatorId>(
+      z.string().min(1).describe("A catalogue indicator id or one of the report's own indicators"),
+    ),
     role: RoleSchema,
     period: PeriodSchema,
     quantity: QuantitySchema,
@@ -62,9 +79,12 @@ export const ObservationSchema = z
   })
   .strict()
   .describe("One quantitative fact stated in the report");
+/** One quantitative fact a report states: which indicator, role, period and quantity, and where it is printed. */
 export type Observation = z.infer<typeof ObservationSchema>;
+/** An {@link Observation} as written in a file, before defaults are filled in. */
 export type ObservationInput = z.input<typeof ObservationSchema>;
 
+/** The zod schema of {@link Relation}. */
 export const RelationSchema = z
   .discriminatedUnion("kind", [
     z
@@ -159,7 +179,12 @@ export const RelationSchema = z
       .describe("A count or amount stated per item and in total: factor × factor = product"),
   ])
   .describe("A relation the text implies between observations");
+/**
+ * A relation between observations that the checks verify: a sum, a ratio, a part, a remainder, a product, an
+ * average growth, a target derived from a base, or progress to a target.
+ */
 export type Relation = z.infer<typeof RelationSchema>;
+/** The kind of a {@link Relation}, e.g. `"sum"`. */
 export type RelationKind = Relation["kind"];
 
 /** The observations a relation refers to, by role (total, parts, …), in the order the schema lists them. */
@@ -195,10 +220,14 @@ export function relationRefs(r: Relation): [role: string, id: string][] {
   }
 }
 
+/** The severities of check findings, most serious first. */
 export const SEVERITIES = ["error", "warning", "info"] as const;
+/** The zod schema of {@link Severity}. */
 export const SeveritySchema = z.enum(SEVERITIES);
+/** How serious a finding is: an error makes a report invalid, a warning and info do not. */
 export type Severity = z.infer<typeof SeveritySchema>;
 
+/** The zod schema of {@link AcknowledgedFinding}. */
 export const AcknowledgedFindingSchema = z
   .object({
     code: z.string().min(1).describe("The finding code this acknowledges, e.g. comparison.change_mismatch"),
@@ -208,8 +237,13 @@ export const AcknowledgedFindingSchema = z
   })
   .strict()
   .describe("A known inconsistency in the printed report, kept as printed and explained");
+/**
+ * A finding the editors have looked at and explained (a typo in the source kept as printed): it is still
+ * reported, but does not make the report invalid.
+ */
 export type AcknowledgedFinding = z.infer<typeof AcknowledgedFindingSchema>;
 
+/** The levels of government, from the nation down to the street (街道). */
 export const JURISDICTION_LEVELS = [
   "national",
   "provincial",
@@ -220,11 +254,14 @@ export const JURISDICTION_LEVELS = [
   "township",
   "street",
 ] as const;
+/** The zod schema of {@link JurisdictionLevel}. */
 export const JurisdictionLevelSchema = z.enum(JURISDICTION_LEVELS);
+/** A level of government: national, provincial, prefecture, county, district, town, township or street. */
 export type JurisdictionLevel = z.infer<typeof JurisdictionLevelSchema>;
 
 const PlaceSchema = z.object({ name: LocalizedSchema, level: JurisdictionLevelSchema }).strict();
 
+/** The zod schema of {@link Jurisdiction}. */
 export const JurisdictionSchema = z
   .object({
     name: LocalizedSchema,
@@ -237,8 +274,16 @@ export const JurisdictionSchema = z
       .describe("Administrative division code (GB/T 2260, or 9 digits for towns)"),
   })
   .strict();
+/**
+ * The government that delivers a report: its name in Chinese and English, level, and the jurisdictions it
+ * belongs to.
+ */
 export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
 
+/**
+ * The zod schema of a report, the source of `report.schema.json`. Prefer {@link parseReport}, which also
+ * returns issues with paths.
+ */
 export const ReportSchema = z
   .object({
     $schema: z.string().optional(),
@@ -287,5 +332,10 @@ export const ReportSchema = z
   })
   .strict()
   .describe("A government work report as data: identity, source, observations, relations and known findings");
+/**
+ * A parsed, typed report: metadata, source, units, indicators, observations, relations and acknowledged
+ * findings.
+ */
 export type Report = z.output<typeof ReportSchema>;
+/** A {@link Report} as written in a file, before defaults are filled in. */
 export type ReportInput = z.input<typeof ReportSchema>;

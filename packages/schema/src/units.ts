@@ -18,9 +18,15 @@ export const DIMENSIONS = [
   "multiple",
   "count",
 ] as const;
+/** The zod schema of {@link Dimension}. */
 export const DimensionSchema = z.enum(DIMENSIONS).describe("What a unit measures");
+/**
+ * What a unit measures: currency, area, length, mass, volume, power, energy, duration, percent, percentage
+ * points, multiple or a count.
+ */
 export type Dimension = z.infer<typeof DimensionSchema>;
 
+/** The zod schema of {@link UnitDef}. */
 export const UnitDefSchema = z
   .object({
     id: z.string().min(1).describe("The unit as printed, e.g. 亿元, 万平方米, 人次"),
@@ -37,6 +43,7 @@ export const UnitDefSchema = z
   })
   .strict()
   .describe("A unit of measurement: id as printed, dimension, and conversion to its base unit");
+/** A unit of measurement: its id as printed, names, dimension, and conversion to its base unit. */
 export type UnitDef = z.infer<typeof UnitDefSchema>;
 
 type Row = readonly [
@@ -232,10 +239,17 @@ export function resolveUnit(id: string, declared: readonly UnitDef[] = []): Unit
   return undefined;
 }
 
+/**
+ * Whether a unit as printed is in the registry or among `declared`, directly or as a scaled form (万人, 亿元).
+ *
+ * @example
+ * isKnownUnit("万平方米") // true
+ */
 export function isKnownUnit(id: string, declared: readonly UnitDef[] = []): boolean {
   return resolveUnit(id, declared) !== undefined;
 }
 
+/** Thrown by {@link convert} for units that are unknown or measure different things. */
 export class UnitConversionError extends Error {
   override name = "UnitConversionError";
 }

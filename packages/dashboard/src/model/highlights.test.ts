@@ -1,4 +1,4 @@
-import type { Observation, Quantity } from "@govreport/schema";
+import { indicatorId, type Observation, type Quantity } from "@govreport/schema";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_TEXT, fixtureReport } from "./fixture.js";
 import { figureMarks, lines, segmentText } from "./highlights.js";
@@ -35,7 +35,7 @@ describe("figureMarks", () => {
     const q: Quantity = { value: 10, unit: "台", decimals: 0, qualifier: "exact", printed: "10台" };
     const observations: Observation[] = ["a", "b"].map((id) => ({
       id,
-      indicator: "x",
+      indicator: indicatorId("x"),
       role: "actual",
       period: "2023",
       section: [],
@@ -52,7 +52,7 @@ describe("figureMarks", () => {
     const q: Quantity = { value: 30, unit: "户", decimals: 0, qualifier: "exact", printed: "30户" };
     const moved: Observation = {
       id: "m",
-      indicator: "x",
+      indicator: indicatorId("x"),
       role: "actual",
       period: "2023",
       section: [],
