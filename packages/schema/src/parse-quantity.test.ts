@@ -135,6 +135,11 @@ describe("findQuantities in running text", () => {
     expect(qs.map((q) => q.printed)).toEqual(["20.17亿元", "13.88亿元", "6.39亿元", "45.4%"]);
     for (const q of qs) expect(text.slice(q.start, q.end)).toBe(q.printed);
   });
+  it("does not read a number with more decimals than a Quantity may carry (found by the extract property test)", () => {
+    // 13 decimals: was read with decimals 13, which the schema refuses, so the draft failed validation.
+    expect(findQuantities("增长0.0101000010000倍")).toEqual([]);
+    expect(findQuantities("增长0.010100001000倍").map((q) => q.decimals)).toEqual([12]);
+  });
   it("skips dates, ordinals and identifiers", () => {
     expect(found("2023年7月13日在张江镇第五届人民代表大会第四次会议上")).toEqual([]);
     expect(found("举办第10届科技节")).toEqual([]);

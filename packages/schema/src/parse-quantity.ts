@@ -1,4 +1,4 @@
-import { QUALIFIER_WORDS, type Qualifier, type Quantity } from "./quantity.js";
+import { MAX_DECIMALS, QUALIFIER_WORDS, type Qualifier, type Quantity } from "./quantity.js";
 import { COUNT_CLASSIFIERS, resolveUnit, UNITS, type UnitDef } from "./units.js";
 
 /** Thrown by {@link parseQuantity} and {@link parseChineseNumber} when a text is not one printed quantity; the message says why and where. */
@@ -113,8 +113,11 @@ function readNumber(s: string, at: number, chinese: boolean): ReadNumber | undef
   const rest = s.slice(at);
   const m = ARABIC.exec(rest);
   if (m) {
+    const decimals = m[2] ? m[2].length - 1 : 0;
+    // More decimals than a Quantity may carry is no printed figure (a code or a digit run): not read.
+    if (decimals > MAX_DECIMALS) return undefined;
     const digits = (m[1] ?? "").replace(/,/g, "") + (m[2] ?? "");
-    return { value: Number(digits), decimals: m[2] ? m[2].length - 1 : 0, length: m[0].length };
+    return { value: Number(digits), decimals, length: m[0].length };
   }
   if (chinese) {
     const c = CHINESE.exec(rest);

@@ -28,6 +28,9 @@ export const QUALIFIER_WORDS: Readonly<Record<Exclude<Qualifier, "exact">, { bef
   at_most: { before: ["不超过", "不高于", "控制在"], after: ["以内", "以下"] },
 };
 
+/** The most digits after the decimal point a {@link Quantity} may carry. */
+export const MAX_DECIMALS = 12;
+
 /** The zod schema of {@link Quantity}. */
 export const QuantitySchema = z
   .object({
@@ -42,7 +45,7 @@ export const QuantitySchema = z
       .number()
       .int()
       .min(0)
-      .max(12)
+      .max(MAX_DECIMALS)
       .describe("Digits printed after the decimal point: 590.20 has 2, so it stands for [590.195, 590.205]"),
     qualifier: QualifierSchema.default("exact"),
     printed: z
