@@ -927,6 +927,150 @@ await sharedStep(
   },
 );
 
+const HEBEI_SERIES = ["hebei_2023_annual.txt", "hebei_2024_annual.txt", "hebei_2025_annual.txt"];
+await sharedStep(
+  "a series of shared texts (Hebei 2023–2025): time series, targets against results as the CLI pairs them, quotes",
+  HEBEI_SERIES,
+  async () => {
+    // What the page must show, computed here with the same packages the CLI uses.
+    const { extractReport } = await import("@govreport/extract");
+    const { pairPromises } = await import("@govreport/data/panel");
+    const { normalizeSourceText } = await import("@govreport/schema");
+    const texts = HEBEI_SERIES.map((n) => normalizeSourceText(readFileSync(sharedPath(n), "utf8")));
+    const expected = pairPromises(
+      texts.map((t, i) => ({ report: extractReport(t, { sourceFile: HEBEI_SERIES[i] }).report, sourceText: t })),
+    );
+    const p = await context.newPage();
+    const pProblems = watch(p);
+    await go("#/load", p);
+    const since = await p.evaluate(() => performance.now());
+    await p.setInputFiles("[data-testid=file-input]", HEBEI_SERIES.map(sharedPath));
+    await p.waitForSelector("[data-testid=open-series]", { timeout: 90_000 });
+    // The budget covers loading: reading, extraction and pairing happen in the worker, so the page
+    // stays responsive. Drawing the charts afterwards is every view's (measured, printed).
+    const loadedAt = await p.evaluate(() => performance.now());
+    assert.equal(await p.locator("[data-testid=load-ok]").count(), 3, "each text of the series loaded");
+    await p.click("[data-testid=open-series]");
+    await p.waitForSelector("[data-testid=series-view]");
+    assert.equal(await p.locator("[data-testid=series-reports] tbody tr").count(), 3);
+
+    // The time series: GDP growth, an indicator every report states, drawn across the years.
+    const gdp = await p.$eval('[data-testid=series-indicator] option[data-indicator="gdp_growth"]', (o) => o.value);
+    await p.selectOption("[data-testid=series-indicator]", gdp);
+    await p.waitForFunction(() => document.querySelector("[data-chart=series-line]")?.dataset.finished === "true");
+    assertPainted(
+      (await paintedCharts(p)).filter((c) => c.id === "series-line"),
+      "series line",
+    );
+    const title = await p.textContent("#series-line-title");
+    assert.match(title, /河北省.*地区生产总值/);
+    // Its data table: at least three years of actual GDP growth, from more than one report.
+    await p.click("figure#series-line figcaption button");
+    const rows = await p.$$eval("#series-line-table tbody tr", (rs) =>
+      rs.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent)),
+    );
+    const actualYears = new Set(rows.filter((r) => r[1] === "实际").map((r) => r[0]));
+    assert.ok(actualYears.size >= 3, `actual GDP growth for ${[...actualYears].join(", ")}`);
+    assert.ok(new Set(rows.map((r) => r[3])).size >= 2, "points come from several reports");
+
+    // A point links to its quote: click the first actual point on the canvas.
+    const at = await p.evaluate(() => window.__charts?.["series-line"]?.itemCenter?.(0, 0));
+    assert.ok(at, "the first point has a position");
+    const box = await p.locator("[data-chart=series-line] canvas").first().boundingBox();
+    await p.mouse.click(box.x + at.x, box.y + at.y);
+    await p.waitForSelector("[data-testid=series-quote]");
+    const quote = await p.textContent("[data-testid=series-quote-text]");
+    const figure = await p.textContent("[data-testid=series-quote-text] mark");
+    assert.ok(quote.length > 10 && quote.includes(figure), `quote ${quote} marks ${figure}`);
+    assert.ok(
+      texts.some((t) => t.includes(quote)),
+      "the quote is verbatim from one of the texts",
+    );
+    // …and from the quote to its place in the report's text.
+    await p.click("[data-testid=series-quote] [data-testid=open-in-source]");
+    await p.waitForSelector("main[data-view=source] mark.current");
+    assert.match(p.url(), /#\/source\?report=local&obs=/);
+    const marked = await p.textContent("mark.current");
+    assert.ok(quote.includes(marked), `the source view marks ${marked}, in the quote`);
+    await p.goBack();
+    await p.waitForSelector("[data-testid=series-view]");
+
+    // Targets against results: the same pairs and verdicts as govreport promises.
+    const verdicts = await p.$$eval("[data-testid=promises-table] tbody tr", (rs) => rs.map((r) => r.dataset.verdict));
+    assert.deepEqual(
+      verdicts,
+      expected.pairs.map((x) => x.verdict),
+    );
+    const judged = verdicts.filter((v) => v === "met" || v === "met_within_rounding" || v === "missed");
+    assert.ok(judged.length >= 5, `${judged.length} verdicts met/missed`);
+    assert.match(await p.textContent("[data-testid=promises-summary]"), new RegExp(`^${expected.summary.pairs} `));
+    assertPainted(
+      (await paintedCharts(p)).filter((c) => c.id === "series-promises"),
+      "promises chart",
+    );
+    // A row's quotes, by keyboard: Enter opens them (focus moves in), Escape closes them.
+    const k = expected.pairs.findIndex((x) => x.verdict === "met" && x.result);
+    const button = p.locator("[data-testid=promises-table] tbody tr").nth(k).locator("[data-testid=pair-quotes]");
+    await button.focus();
+    await p.keyboard.press("Enter");
+    await p.waitForSelector("[data-testid=series-quote]");
+    assert.equal(await p.evaluate(() => document.activeElement?.dataset.testid), "series-quote");
+    const shown = await p.$$eval("[data-testid=series-quote-text]", (qs) => qs.map((q) => q.textContent));
+    assert.deepEqual(shown, [expected.pairs[k].target.quote, expected.pairs[k].result.quote]);
+    await p.keyboard.press("Escape");
+    await p.waitForSelector("[data-testid=series-quote]", { state: "detached" });
+    await shot(p, "series");
+    // English, the same series (it lives in the page, the hash changes only).
+    await p.click("[data-testid=lang-switch]");
+    await p.waitForFunction(() => document.querySelector(".series-view h2")?.textContent.startsWith("Several reports"));
+
+    await p.waitForTimeout(200); // let the observer deliver the last entries
+    const [longest, longestAfter] = await p.evaluate(
+      ([t0, t1]) =>
+        window.__longTasks
+          ? [
+              Math.max(0, ...window.__longTasks.filter((e) => e.start >= t0 && e.start < t1).map((e) => e.duration)),
+              Math.max(0, ...window.__longTasks.filter((e) => e.start >= t1).map((e) => e.duration)),
+            ]
+          : [null, null],
+      [since, loadedAt],
+    );
+    assert.notEqual(longest, null, "the browser reports long tasks");
+    console.log(
+      `      Hebei series: ${verdicts.length} pairs (${judged.length} met/missed); longest task while loading ${longest.toFixed(0)} ms; afterwards (drawing the charts, the source view of a whole report, the language switch) ${longestAfter.toFixed(0)} ms`,
+    );
+    assert.ok(longest < 200, `longest task ${longest} ms`);
+    assert.deepEqual(pProblems, []);
+    await p.close();
+
+    // Accessibility of the loaded series view, both languages (axe needs a context without CSP).
+    const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+    const axeContext = await browser.newContext({ bypassCSP: true, reducedMotion: "reduce" });
+    const a = await axeContext.newPage();
+    const found = [];
+    await go("#/load", a);
+    await a.setInputFiles("[data-testid=file-input]", HEBEI_SERIES.map(sharedPath));
+    await a.click("[data-testid=open-series]", { timeout: 90_000 });
+    for (const lang of ["zh", "en"]) {
+      if (lang === "en") await a.click("[data-testid=lang-switch]");
+      await a.waitForSelector("[data-testid=series-view]");
+      await a.click("[data-testid=pair-quotes] >> nth=0");
+      await paintedCharts(a);
+      await a.evaluate(axeSource);
+      const violations = await a.evaluate(() =>
+        window.axe
+          .run(document, { resultTypes: ["violations"] })
+          .then((r) =>
+            r.violations.map((v) => `${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3)}`),
+          ),
+      );
+      found.push(...violations.filter((v) => /\((critical|serious)\)/.test(v)).map((v) => `${lang}: ${v}`));
+    }
+    await axeContext.close();
+    assert.deepEqual(found, []);
+  },
+);
+
 await step("usable at phone width (375 px)", async () => {
   const phone = await context.newPage();
   const phoneProblems = watch(phone);
@@ -1041,7 +1185,15 @@ await step("axe-core: no critical or serious violations on any view, both langua
   const p = await axeContext.newPage();
   const found = [];
   let runs = 0;
-  const views = ["overview", "categories", "explorer", `source?obs=${report.observations[0].id}`, "checks", "load"];
+  const views = [
+    "overview",
+    "categories",
+    "explorer",
+    `source?obs=${report.observations[0].id}`,
+    "checks",
+    "load",
+    "series",
+  ];
   for (const width of [1280, 375]) {
     await p.setViewportSize({ width, height: 900 });
     for (const lang of ["zh", "en"]) {

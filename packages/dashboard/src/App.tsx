@@ -7,6 +7,7 @@ import { DEFAULT_REPORT, SHIPPED_IDS, shippedReport } from "./model/shipped.js";
 import { type AppState, VIEWS } from "./state/url.js";
 import { useAppState } from "./state/use-app-state.js";
 import { Overview } from "./views/Overview.js";
+import type { LoadedSeries } from "./views/SeriesView.js";
 import type { ViewProps } from "./views/types.js";
 
 // The first view is in the entry chunk; the others (and their libraries) load when opened.
@@ -15,10 +16,13 @@ const Explorer = lazy(() => import("./views/Explorer.js"));
 const SourceView = lazy(() => import("./views/SourceView.js"));
 const Checks = lazy(() => import("./views/Checks.js"));
 const LoadView = lazy(() => import("./views/LoadView.js"));
+const SeriesView = lazy(() => import("./views/SeriesView.js"));
 
 export function App() {
   const { state, navigate, href } = useAppState(DEFAULT_REPORT);
   const [local, setLocal] = useState<LoadedReport | null>(null);
+  // Several reports loaded together (the series view); one of them opens as "local" in the other views.
+  const [series, setSeries] = useState<LoadedSeries | null>(null);
   const m = MESSAGES[state.lang];
 
   // A link naming a report that does not exist says so; it never silently shows another report.
@@ -50,12 +54,46 @@ export function App() {
     [navigate, state.lang],
   );
 
+  const openSeries = useCallback(
+    () => navigate({ view: "series", report: state.report, lang: state.lang }),
+    [navigate, state.report, state.lang],
+  );
+  // A figure of the series opens at its place in its report's text (that report becomes "local").
+  const openSeriesFigure = useCallback(
+    (report: number, obsId: string) => {
+      const l = series?.loaded[report];
+      if (!l) return;
+      setLocal(l);
+      navigate({ view: "source", report: "local", lang: state.lang, obs: obsId });
+    },
+    [navigate, series, state.lang],
+  );
+
   const otherLang = state.lang === "zh" ? "en" : "zh";
   const nav = (view: AppState["view"]): AppState => ({ view, report: state.report, lang: state.lang });
 
   let body: React.ReactNode;
   if (state.view === "load") {
-    body = <LoadView lang={state.lang} onLoaded={setLocal} onOpen={openLocal} current={local} />;
+    body = (
+      <LoadView
+        lang={state.lang}
+        onLoaded={setLocal}
+        onOpen={openLocal}
+        current={local}
+        onSeries={setSeries}
+        onOpenSeries={openSeries}
+        series={series}
+      />
+    );
+  } else if (state.view === "series") {
+    body = (
+      <SeriesView
+        series={series}
+        lang={state.lang}
+        loadHref={href({ view: "load", report: state.report, lang: state.lang })}
+        onOpen={openSeriesFigure}
+      />
+    );
   } else if (unknownReport) {
     body = (
       <div className="notice" role="alert" data-testid="unknown-report">

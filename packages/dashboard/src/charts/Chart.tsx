@@ -80,13 +80,26 @@ function textBoxes(c: ECharts): TextBox[] {
 
 type ItemLayout = { x: number; y: number; width?: number; height?: number } | number[] | undefined;
 interface WithModel {
-  getModel(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): ItemLayout } } | undefined };
+  getModel(): {
+    getSeriesByIndex(
+      i: number,
+    ):
+      | { getData(): { getItemLayout(i: number): ItemLayout; getLayout(key: string): ArrayLike<number> | undefined } }
+      | undefined;
+  };
 }
 
 function itemCenter(c: ECharts, s: number, d: number): { x: number; y: number } | undefined {
   // getModel is ECharts' internal model; used only by this test hook, never for rendering.
-  const layout = (c as unknown as WithModel).getModel().getSeriesByIndex(s)?.getData().getItemLayout(d);
-  if (!layout) return undefined;
+  const data = (c as unknown as WithModel).getModel().getSeriesByIndex(s)?.getData();
+  const layout = data?.getItemLayout(d);
+  if (!layout) {
+    // A line series lays its points out as one array, x and y of each item in turn.
+    const points = data?.getLayout("points");
+    const x = points?.[2 * d];
+    const y = points?.[2 * d + 1];
+    return x === undefined || y === undefined || Number.isNaN(x) || Number.isNaN(y) ? undefined : { x, y };
+  }
   if (Array.isArray(layout)) return { x: layout[0] ?? 0, y: layout[1] ?? 0 };
   return { x: layout.x + (layout.width ?? 0) / 2, y: layout.y + (layout.height ?? 0) / 2 };
 }

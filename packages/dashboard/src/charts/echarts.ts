@@ -1,8 +1,8 @@
 /**
- * ECharts with only what the dashboard draws: bar and scatter series on a grid, tooltip,
+ * ECharts with only what the dashboard draws: bar, line (a series of reports) and scatter series on a grid, tooltip,
  * legend, toolbox (save as image), aria with decals and mark lines, on the canvas renderer.
  */
-import { BarChart, ScatterChart } from "echarts/charts";
+import { BarChart, LineChart, ScatterChart } from "echarts/charts";
 import {
   AriaComponent,
   GridComponent,
@@ -17,6 +17,7 @@ import { CanvasRenderer } from "echarts/renderers";
 
 echarts.use([
   BarChart,
+  LineChart,
   ScatterChart,
   GridComponent,
   LegendComponent,

@@ -1,7 +1,7 @@
 import type { Lang } from "../i18n.js";
 import { SORT_KEYS, type SortKey } from "../model/rows.js";
 
-export const VIEWS = ["overview", "categories", "explorer", "source", "checks", "load"] as const;
+export const VIEWS = ["overview", "categories", "explorer", "source", "checks", "load", "series"] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Everything a link can carry: the view, the report, the language, filters and a selected observation. */

@@ -1,8 +1,11 @@
 import { useRef, useState } from "react";
 import { type Lang, MESSAGES } from "../i18n.js";
+import { SERIES_MESSAGES } from "../i18n-series.js";
 import type { InputFile, LoadMessage } from "../load/load-files.js";
-import { loadInWorker } from "../load/load-in-worker.js";
+import { loadInWorker, loadSeriesInWorker } from "../load/load-in-worker.js";
+import { isSeries } from "../load/load-series.js";
 import type { LoadedReport } from "../model/loaded.js";
+import type { LoadedSeries } from "./SeriesView.js";
 
 async function readFiles(list: FileList | readonly File[]): Promise<InputFile[]> {
   return Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
@@ -84,18 +87,29 @@ function Message({ msg, lang }: { msg: LoadMessage; lang: Lang }) {
   }
 }
 
-/** Drop or pick a report file or a raw text; it is read, validated and checked in this page only. */
+/**
+ * Drop or pick a report file or a raw text; it is read, validated and checked in this page only.
+ * Several texts or report files at once make a series (time series, targets against results).
+ */
 export default function LoadView({
   lang,
   onLoaded,
   onOpen,
   current,
+  onSeries,
+  onOpenSeries,
+  series,
 }: {
   lang: Lang;
   onLoaded: (l: LoadedReport) => void;
   onOpen: () => void;
   current: LoadedReport | null;
+  onSeries: (s: LoadedSeries) => void;
+  onOpenSeries: () => void;
+  series: LoadedSeries | null;
 }) {
+  const sm = SERIES_MESSAGES[lang];
+  const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
   const m = MESSAGES[lang];
   const l = m.loadView;
   const [busy, setBusy] = useState(false);
@@ -110,13 +124,21 @@ export default function LoadView({
     setError(null);
     setMessages([]);
     try {
-      const outcome = await loadInWorker(await readFiles(files));
-      setMessages(outcome.messages);
-      if (outcome.loaded) onLoaded(outcome.loaded);
+      const read = await readFiles(files);
+      if (isSeries(read)) {
+        const outcome = await loadSeriesInWorker(read, (done, total, file) => setProgress({ done, total, file }));
+        setMessages(outcome.messages);
+        if (outcome.model) onSeries({ loaded: outcome.loaded, model: outcome.model });
+      } else {
+        const outcome = await loadInWorker(read);
+        setMessages(outcome.messages);
+        if (outcome.loaded) onLoaded(outcome.loaded);
+      }
     } catch (e) {
       setError((e as Error).message);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -161,9 +183,16 @@ export default function LoadView({
           }}
         />
         <p className="hint">{l.both}</p>
+        <p className="hint">{sm.hint}</p>
       </section>
       <div aria-live="polite" data-testid="load-messages">
-        {busy && <p className="loading">{l.working}</p>}
+        {busy && (
+          <p className="loading" data-testid="load-progress">
+            {progress && progress.done < progress.total
+              ? sm.progress(progress.done, progress.total, progress.file)
+              : l.working}
+          </p>
+        )}
         {error && (
           <p className="msg error" data-testid="load-error">
             {m.error}: {error}
@@ -174,6 +203,15 @@ export default function LoadView({
           <Message key={i} msg={msg} lang={lang} />
         ))}
       </div>
+      {series && !busy && (
+        <div className="loaded-summary" data-testid="series-summary">
+          <h3>{sm.seriesLoaded(series.model.reports.length)}</h3>
+          <p>{series.model.reports.map((r) => `${r.jurisdiction} ${r.year ?? "?"}`).join(" · ")}</p>
+          <button type="button" className="primary" onClick={onOpenSeries} data-testid="open-series">
+            {sm.openSeries}
+          </button>
+        </div>
+      )}
       {current && !busy && (
         <div className="loaded-summary" data-testid="loaded-summary">
           <h3>{l.current}</h3>

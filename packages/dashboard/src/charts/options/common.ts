@@ -1,5 +1,5 @@
 import { type Localized, periodLabel, resolveUnit, type UnitDef } from "@govreport/schema";
-import type { BarSeriesOption, ScatterSeriesOption } from "echarts/charts";
+import type { BarSeriesOption, LineSeriesOption, ScatterSeriesOption } from "echarts/charts";
 import type {
   AriaComponentOption,
   GridComponentOption,
@@ -14,6 +14,7 @@ import type { Point, PointFinding } from "../../model/chart-specs.js";
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
+  | LineSeriesOption
   | ScatterSeriesOption
   | GridComponentOption
   | LegendComponentOption
