@@ -4,7 +4,7 @@ import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { OBSERVATION_COLUMNS, reports } from "./index.js";
-import { PANEL_COLUMNS, panelCsv, panelDataPackage, panelRecords, panelRows } from "./panel.js";
+import { PANEL_COLUMNS, panelCsv, panelDataPackage, panelRecords, panelRows, reportYear } from "./panel.js";
 import { judge, pairPromises, targetKind } from "./promises.js";
 
 const shipped = reports[0] as Report;
@@ -124,5 +124,29 @@ describe("verdicts", () => {
     const r = pairPromises([{ report: shipped }]);
     expect(r.pairs).toEqual([]);
     expect(r.summary.pairs).toBe(0);
+  });
+});
+
+describe("reportYear", () => {
+  /** The shipped report with no delivered date, a review period and targets for the given years. */
+  const dated = (period: string, targetYears: number[]) =>
+    variant(`y-${period}`, (r) => {
+      delete r.delivered;
+      r.period = period;
+      const o = r.observations[0] as Observation;
+      r.observations = targetYears.map((y, i) => ({ ...o, id: `t${i}`, role: "target", period: String(y) }));
+    });
+  it("is the delivered year when the report has its date", () => {
+    expect(reportYear(shipped)).toBe(Number(shipped.delivered?.slice(0, 4)));
+  });
+  it("is the year after the review period when the report sets targets for it (a five-year review too)", () => {
+    expect(reportYear(dated("2022", [2023, 2023, 2025]))).toBe(2023);
+    expect(reportYear(dated("2021/2025", [2026, 2030, 2030]))).toBe(2026);
+  });
+  it("is the year most targets are for when the review period was misread (a digest of the plan alone)", () => {
+    expect(reportYear(dated("2024", [2024, 2024, 2027]))).toBe(2024);
+  });
+  it("is the year after the review period when the report sets no annual target", () => {
+    expect(reportYear(dated("2022", []))).toBe(2023);
   });
 });

@@ -35,12 +35,24 @@ export function indicatorKey(report: Report, o: Observation): string {
   return catalogueIndicator(o.indicator) ? o.indicator : `${report.id}/${o.indicator}`;
 }
 
-/** The year a report was delivered in (the year its targets are for): delivered date, else review year + 1. */
+/**
+ * The year a report was delivered in (the year its targets are for): its delivered date; else the
+ * year after its review period (2022 → 2023, 2021/2025 → 2026) when it sets targets for that
+ * year; else the year most of its annual targets are for (a digest of the plan alone, whose
+ * review period was not printed); else the year after the review period.
+ */
 export function reportYear(report: Report): number | undefined {
   const d = report.delivered === undefined ? undefined : /^(\d{4})/.exec(report.delivered)?.[1];
   if (d !== undefined) return Number(d);
-  const p = /^(\d{4})$/.exec(report.period)?.[1];
-  return p === undefined ? undefined : Number(p) + 1;
+  const end = /^(?:\d{4}\/)?(\d{4})$/.exec(report.period)?.[1];
+  const after = end === undefined ? undefined : Number(end) + 1;
+  const targetYears = new Map<number, number>();
+  for (const o of report.observations)
+    if (o.role === "target" && /^\d{4}$/.test(o.period))
+      targetYears.set(Number(o.period), (targetYears.get(Number(o.period)) ?? 0) + 1);
+  if (after !== undefined && targetYears.has(after)) return after;
+  const most = [...targetYears].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  return most?.[0] ?? after;
 }
 
 /** Same printed figure: value, range end, unit and qualifier. */

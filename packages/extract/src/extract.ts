@@ -894,7 +894,7 @@ function buildReport(
       warn(
         warnings,
         "meta.jurisdiction-english",
-        `jurisdiction read as ${zh} (${meta.level ?? levelOf(zh)}); its English name is left as the Chinese`,
+        `jurisdiction read as ${zh} (${meta.level ?? levelOf(zh)})${meta.jurisdictionFromSourceLine ? " from the # source: line (the opening lines name no place; the text prints the name several times)" : ""}; its English name is left as the Chinese`,
       );
     jurisdiction = { name: { zh, en: zh }, level: meta.level ?? levelOf(zh) };
   }

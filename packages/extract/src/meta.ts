@@ -11,6 +11,8 @@ export interface Meta {
   meeting?: number;
   jurisdiction?: string;
   level?: JurisdictionLevel;
+  /** The place was read from the `# source:` line (the opening lines name none). */
+  jurisdictionFromSourceLine?: boolean;
   speaker?: string;
   /** The year the report was delivered, when the text says so. */
   deliveredYear?: number;
@@ -47,13 +49,28 @@ export function readMeta(scan: string, bodyStart: number): Meta {
     }
   }
   const place =
-    /([\u4e00-\u9fa5]{2,14}?)第[一二三四五六七八九十]+届人民代表大会/.exec(head)?.[1] ??
+    // 第十六届人民代表大会, or the short form 十六届人大 (闫继红在保定市十六届人大七次会议上).
+    /([\u4e00-\u9fa5]{2,14}?)第?[一二三四五六七八九十]+届人(?:民代表)?大/.exec(head)?.[1] ??
     /代表([\u4e00-\u9fa5]{2,14}?)人民政府/.exec(head)?.[1] ??
     /([\u4e00-\u9fa5]{2,14}?)人民政府(?:区长|市长|县长|镇长|乡长|省长|主席|旗长)/.exec(head)?.[1];
-  if (place) {
-    const name = place.replace(/^.*[在]/, "").replace(/^(?:代表|我代表)/, "");
+  const name = place?.replace(/^.*[在]/, "").replace(/^(?:代表|我代表)/, "");
+  // "在市十六届人大" names no place: one character left is a suffix alone.
+  if (name && name.length >= 2) {
     meta.jurisdiction = name;
     meta.level = levelOf(name);
+  } else if (bodyStart > 0) {
+    // The opening lines name no place (a digest that starts with the plan): the `# source:` line
+    // often names the file after it (保定市_2024_report.txt). Taken only when the text itself
+    // prints the place's name (without its suffix) several times, and said in a warning.
+    const named = /([\u4e00-\u9fa5]{2,12}?(?:自治区|省|市|区|县|旗))(?![\u4e00-\u9fa5])/.exec(
+      scan.slice(0, bodyStart),
+    )?.[1];
+    const stem = named?.replace(/(?:自治区|省|市|区|县|旗)$/, "");
+    if (named && stem && stem.length >= 2 && scan.slice(bodyStart).split(stem).length - 1 >= 3) {
+      meta.jurisdiction = named;
+      meta.level = levelOf(named);
+      meta.jurisdictionFromSourceLine = true;
+    }
   }
   const speaker = lines.find(
     (l) =>
@@ -115,7 +132,9 @@ export function inferYears(
   }
   if (year === undefined) {
     const counts = new Map<number, number>();
-    for (const m of scan.matchAll(/(?:^|[^\d])((?:19|20)\d\d)年/g)) {
+    // A year in a document's title (《…规划（2023—2035年）》) names that document's horizon, not the report's year.
+    const untitled = scan.replace(/《[^》\n]{0,80}》/g, "");
+    for (const m of untitled.matchAll(/(?:^|[^\d])((?:19|20)\d\d)年/g)) {
       const y = Number(m[1]);
       counts.set(y, (counts.get(y) ?? 0) + 1);
     }

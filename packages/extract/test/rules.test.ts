@@ -207,3 +207,32 @@ describe("text as it comes", () => {
     expect([...text].slice(q.start, q.end).join("")).toBe("91家");
   });
 });
+
+describe("the place and the year, from texts that print them unusually", () => {
+  it("reads the short form of the congress: 某某在保山市十六届人大七次会议上", () => {
+    const r = extractReport("李四在安阳市十六届人大七次会议上的政府工作报告(摘登)\n2026年主要工作\n新增就业3万人。\n");
+    expect(r.report.jurisdiction.name.zh).toBe("安阳市");
+    expect(r.report.jurisdiction.level).toBe("prefecture");
+  });
+  it("never takes a suffix alone for a place (在市十六届人大)", () => {
+    const r = extractReport("李四在市十六届人大七次会议上作政府工作报告。\n新增就业3万人。\n");
+    expect(r.report.jurisdiction.name.zh).toBe("未知");
+  });
+  it("takes the place from the # source: line when the opening lines name none and the text prints it three times", () => {
+    const body = "——奋力推动高质量发展\n建设数字安阳、平安安阳、健康安阳。新增就业3万人。\n";
+    const r = extractReport(`# source: reports/安阳市_2024_report.txt\n${body}`);
+    expect(r.report.jurisdiction.name.zh).toBe("安阳市");
+    expect(r.warnings.some((w) => w.includes("安阳市") && w.includes("# source:"))).toBe(true);
+    // Printed once only: the file name alone is no proof.
+    const once = extractReport("# source: reports/安阳市_2024_report.txt\n——奋力推动高质量发展\n建设数字安阳。\n");
+    expect(once.report.jurisdiction.name.zh).toBe("未知");
+  });
+  it("does not take a year printed in a document's title (《…规划(2023—2035年)》) for the report's year", () => {
+    const r = extractReport(
+      // No year in the first lines (as in a digest): the year is the one the text prints most.
+      `政府工作报告(摘登)\n“十四五”时期回顾\n${"五年来,产业持续壮大,城市面貌焕然一新。".repeat(20)}\n“十五五”时期主要目标任务\n经济实力明显增强。\n2026年主要工作\n落实《都市圈空间协同规划(2023―2035年)》。力争全年固定资产投资完成1170亿元。\n`,
+    );
+    const q = r.quantities.find((x) => x.printed === "1170亿元");
+    expect(q?.period).toBe("2026");
+  });
+});
