@@ -5,7 +5,7 @@ import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { OBSERVATION_COLUMNS, reports } from "./index.js";
 import { PANEL_COLUMNS, panelCsv, panelDataPackage, panelRecords, panelRows, reportYear } from "./panel.js";
-import { judge, pairPromises, targetKind } from "./promises.js";
+import { judge, pairPromises, subjectKey, targetKind } from "./promises.js";
 
 const shipped = reports[0] as Report;
 
@@ -148,5 +148,22 @@ describe("reportYear", () => {
   });
   it("is the year after the review period when the report sets no annual target", () => {
     expect(reportYear(dated("2022", []))).toBe(2023);
+  });
+});
+
+describe("subjectKey", () => {
+  it("drops aim and report words around what is measured", () => {
+    expect(subjectKey("确保粮食总产斤以上")).toBe(subjectKey("粮食总产斤"));
+    expect(subjectKey("新建改造高标准农田")).toBe(subjectKey("高标准农田"));
+    expect(subjectKey("新增国家高新技术企业")).toBe(subjectKey("新增国家级高新技术企业超"));
+    expect(subjectKey("力争国家科技型中小企业")).toBe(subjectKey("国家科技型中小企业总数"));
+  });
+  it("keeps a flow apart from a stock, and a different scope apart", () => {
+    expect(subjectKey("新增国家高新技术企业")).not.toBe(subjectKey("国家高新技术企业总数"));
+    expect(subjectKey("地表水水质优良比例")).not.toBe(subjectKey("全省地表水国考断面水质优良比例保持在"));
+  });
+  it("gives no key to a subject too short to name anything once its words are dropped", () => {
+    expect(subjectKey("力争完成")).toBeUndefined();
+    expect(subjectKey(undefined)).toBeUndefined();
   });
 });

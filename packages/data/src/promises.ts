@@ -50,9 +50,11 @@ export interface PromisePair {
   indicator: string;
   /** zh name of the indicator (catalogue, or the report's own). */
   name: string;
-  /** How target and result were matched: the catalogue id, or the same printed subject in both reports. */
+  /** How target and result were matched: the catalogue id, or the same printed subject in both reports (subjectKey). */
   match: "catalogue" | "same_subject";
   target: Figure;
+  /** target: an aim (力争, 确保, 预期目标); plan: work the report schedules for its year with a figure (完成营造林600万亩). */
+  role: "target" | "plan";
   kind: TargetKind;
   about: boolean;
   /** The report delivered in year + 1, where the result is looked for. */
@@ -215,11 +217,33 @@ function nameOf(o: Observation, report: Report): string {
   return findIndicator(o.indicator, report.indicators)?.name.zh ?? o.subject ?? o.indicator;
 }
 
+/** Words around a subject that say how it is aimed at or reported, not what is measured. */
+const SUBJECT_LEAD = /^(?:力争|确保|争取|全年|年内|全省|全市|全区|全县|继续|累计)+/u;
+const SUBJECT_VERB = /^(?:新建改造|建设改造|改造提升|新建|建成|完成|实现|培育)/u;
+const SUBJECT_TAIL = /(?:以上|以内|左右|超过|超|保持在|达到|达|总数|总量)+$/u;
+
+/**
+ * What a report-local figure measures, for matching a target with a result printed in other
+ * words around the same subject: 确保粮食总产…以上 and 粮食总产, 新建改造高标准农田 and (建成)高标准农田,
+ * 新增国家高新技术企业 and 新增国家级高新技术企业超. Only aim and report words are dropped: 新增
+ * (a flow) never meets a total (a stock), and a different scope (国考断面) stays different.
+ */
+export function subjectKey(subject: string | undefined): string | undefined {
+  if (!subject) return undefined;
+  const k = subject
+    .replace(SUBJECT_LEAD, "")
+    .replace(SUBJECT_VERB, "")
+    .replace(/(国家|省|市)级/gu, "$1")
+    .replace(SUBJECT_TAIL, "");
+  return [...k].length >= 3 ? k : undefined;
+}
+
 /**
  * Pairs every target of every report with the next report's result. Reports are grouped by
  * jurisdiction (Chinese name) and ordered by the year they were delivered. A catalogue indicator
- * matches by id; a report-local one only when both reports print the same subject (the extractor
- * gives them the same id), never by a similar phrase.
+ * matches by id; a report-local one when both reports print the same subject (the extractor
+ * gives them the same id) or the same subject once aim and report words are dropped (subjectKey),
+ * never by a merely similar phrase.
  */
 export function pairPromises(inputs: readonly PromiseInput[]): PromisesResult {
   const pairs: PromisePair[] = [];
@@ -237,7 +261,9 @@ export function pairPromises(inputs: readonly PromiseInput[]): PromisesResult {
       if (y !== undefined && !byYear.has(y)) byYear.set(y, x);
     }
     for (const [year, { report }] of [...byYear].sort(([a], [b]) => a - b)) {
-      const targets = distinct(report, "target", year);
+      // Targets (力争, 确保, 预期目标) and scheduled work with a figure (完成营造林600万亩, 改造城镇老旧
+      //小区827个): both are what the report promises for its year.
+      const targets = [...distinct(report, "target", year), ...distinct(report, "plan", year)];
       const next = byYear.get(year + 1);
       // Targets of last year that this report does not set again.
       const prev = byYear.get(year - 1);
@@ -265,7 +291,13 @@ export function pairPromises(inputs: readonly PromiseInput[]): PromisesResult {
           continue;
         }
         const inCatalogue = catalogueIndicator(t.indicator) !== undefined;
-        const results = distinct(next.report, "actual", year).filter((o) => o.indicator === t.indicator);
+        const actuals = distinct(next.report, "actual", year);
+        // A report-local target pairs only through a subject that names something (增长 alone, the
+        // subject of 全年增长10%, names nothing, though two such figures get the same local id), and
+        // the result may be printed around that subject in other words.
+        const key = inCatalogue ? undefined : subjectKey(t.subject);
+        let results = inCatalogue || key !== undefined ? actuals.filter((o) => o.indicator === t.indicator) : [];
+        if (results.length === 0 && key !== undefined) results = actuals.filter((o) => subjectKey(o.subject) === key);
         const { kind, about } = targetKind(t, report);
         const pair: PromisePair = {
           jurisdiction,
@@ -274,6 +306,7 @@ export function pairPromises(inputs: readonly PromiseInput[]): PromisesResult {
           name: nameOf(t, report),
           match: inCatalogue ? "catalogue" : "same_subject",
           target: figure(report, t),
+          role: t.role === "plan" ? "plan" : "target",
           kind,
           about,
           resultReport: next.report.id,

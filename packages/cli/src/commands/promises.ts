@@ -22,7 +22,7 @@ export function formatPromises(r: PromisesResult, ctx: Context): string {
     v === "met" || v === "met_within_rounding" ? c.green : v === "missed" ? c.red : c.yellow;
   for (const p of r.pairs) {
     out.push(
-      `${c.bold(`${p.jurisdiction} ${p.year} ${p.name}`)}: ${paint(p.verdict)(LABEL[p.verdict])}${p.result ? ` — target ${p.target.printed}, result ${p.result.printed}` : ` — target ${p.target.printed}`}`,
+      `${c.bold(`${p.jurisdiction} ${p.year} ${p.name}`)}: ${paint(p.verdict)(LABEL[p.verdict])}${p.result ? ` — ${p.role === "plan" ? "planned" : "target"} ${p.target.printed}, result ${p.result.printed}` : ` — ${p.role === "plan" ? "planned" : "target"} ${p.target.printed}`}`,
     );
     out.push(`    ${c.dim("target:")} ${p.target.quote}  ${c.dim(`(${at(p.target)})`)}`);
     if (p.result) out.push(`    ${c.dim("result:")} ${p.result.quote}  ${c.dim(`(${at(p.result)})`)}`);

@@ -295,7 +295,10 @@ export default function SeriesView({
                         <td>{p.jurisdiction}</td>
                         <td>{p.year}</td>
                         <td>{p.name}</td>
-                        <td>{p.target.printed}</td>
+                        <td>
+                          {p.target.printed}
+                          {p.role === "plan" && <span className="hint"> ({m.planned})</span>}
+                        </td>
                         <td>{p.result?.printed ?? "—"}</td>
                         <td>
                           <span className={`verdict verdict-${p.verdict}`}>{m.verdicts[p.verdict]}</span>
