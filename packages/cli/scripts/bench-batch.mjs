@@ -16,7 +16,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { haveShared, reportsDir } from "../../../scripts/shared-texts.mjs";
@@ -46,6 +46,8 @@ if (!haveShared("bench:batch", texts.length > 0 ? texts : ["hebei_2023_annual.tx
 
 const tmp = mkdtempSync(join(tmpdir(), "govreport-bench-batch-"));
 const cacheDir = join(tmp, "cache");
+/** The batch's own summary: its CPU time (every thread) and how many cores were busy on average. */
+let lastCpu;
 const run = (args, env = {}) => {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [bin, ...args], {
@@ -54,8 +56,11 @@ const run = (args, env = {}) => {
     maxBuffer: 256 * 1024 * 1024,
   });
   if (r.status !== 0 && r.status !== 1) throw new Error(`govreport ${args.join(" ")}: exit ${r.status}: ${r.stderr}`);
+  const m = /\(CPU ([\d.]+) s: ([\d.]+) cores busy\)/.exec(String(r.stderr));
+  lastCpu = m ? { cpu: Number(m[1]), cores: Number(m[2]) } : undefined;
   return Number(process.hrtime.bigint() - t0) / 1e9;
 };
+const cpuNote = () => (lastCpu ? `  CPU ${lastCpu.cpu.toFixed(1)} s, ${lastCpu.cores.toFixed(2)} cores busy` : "");
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -74,16 +79,33 @@ try {
     files.push(copy);
   }
   run(["check", files[0]]); // writes the code cache, as a user's earlier runs would have
+  const load = loadavg()[0];
   const one = run(["check", folder, "--jobs", "1"]);
+  const oneCpu = cpuNote();
   const two = run(["check", folder, "--jobs", "2"]);
+  const twoCpu = cpuNote();
+  // What a worker thread costs to start (each loads the whole launcher: Node's module loading,
+  // zod, schema, extractor): two files, in this thread or in two workers.
+  const pair = join(tmp, "pair");
+  mkdirSync(pair);
+  for (const f of files.slice(0, 2)) cpSync(f, join(pair, f.split(/[\\/]/).pop()));
+  const pairOne = run(["check", pair, "--jobs", "1"]);
+  const pairOneCpu = cpuNote();
+  const pairTwo = run(["check", pair, "--jobs", "2"]);
+  const pairTwoCpu = cpuNote();
   let sampled = 0;
   for (let i = 0; i < SAMPLE; i++) sampled += run(["check", files[Math.floor((i * FILES) / SAMPLE)]]);
   const perProcess = sampled / SAMPLE;
   const rate = (n, s) => `${(n / s).toFixed(1).padStart(6)} reports/s`;
-  console.log(`check over ${FILES} report texts (copies of the ${texts.length} shared texts), one run each:`);
-  console.log(`  one process, --jobs 1        ${one.toFixed(1).padStart(7)} s  ${rate(FILES, one)}`);
   console.log(
-    `  one process, --jobs 2        ${two.toFixed(1).padStart(7)} s  ${rate(FILES, two)}  (${(one / two).toFixed(2)}× --jobs 1)`,
+    `check over ${FILES} report texts (copies of the ${texts.length} shared texts), one run each; ${availableParallelism()} cores, load average ${load.toFixed(1)} when it started:`,
+  );
+  console.log(`  one process, --jobs 1        ${one.toFixed(1).padStart(7)} s  ${rate(FILES, one)}${oneCpu}`);
+  console.log(
+    `  one process, --jobs 2        ${two.toFixed(1).padStart(7)} s  ${rate(FILES, two)}  (${(one / two).toFixed(2)}× --jobs 1)${twoCpu}`,
+  );
+  console.log(
+    `  2 files, --jobs 1 / --jobs 2 ${pairOne.toFixed(2).padStart(7)} s / ${pairTwo.toFixed(2)} s (the difference is about one worker's start-up, less what the second core saves)${pairOneCpu} /${pairTwoCpu}`,
   );
   console.log(
     `  one process per file         ${(perProcess * FILES).toFixed(1).padStart(7)} s  ${rate(1, perProcess)}  (extrapolated from ${SAMPLE} processes, ${(perProcess * 1000).toFixed(0)} ms each; --jobs 1 is ${((perProcess * FILES) / one).toFixed(1)}× faster)`,

@@ -36,7 +36,7 @@ describeShared("batch: check, extract and validate over many files in one proces
     ]);
     expect(r.stderr).toMatch(/^govreport: texts\/zz-broken\.txt: .*UTF-16/m);
     expect(r.stderr).toMatch(
-      /govreport check: 4 files: (3 ok|\d ok, \d with problems), 1 unreadable, malformed or refused; [\d.]+ s, [\d.]+ files\/s with 2 worker threads; exit 2\n$/,
+      /govreport check: 4 files: (3 ok|\d ok, \d with problems), 1 unreadable, malformed or refused; [\d.]+ s, [\d.]+ files\/s with 2 worker threads \(CPU [\d.]+ s: [\d.]+ cores busy\); exit 2\n$/,
     );
     expect(r.stderr).not.toContain("\r"); // no progress bar on a pipe
   });
@@ -46,7 +46,7 @@ describeShared("batch: check, extract and validate over many files in one proces
     const two = govreport(["check", folder(), "-j", "2"], { cwd: dir });
     expect(one.stdout).toBe(two.stdout);
     expect(one.stdout.length).toBeGreaterThan(100);
-    expect(one.stderr).toMatch(/with 1 job; exit 2/);
+    expect(one.stderr).toMatch(/with 1 job \(CPU [\d.]+ s: [\d.]+ cores busy\); exit 2/);
   });
 
   it("--json is NDJSON: one line per file with its exit code and the single-file JSON result", () => {

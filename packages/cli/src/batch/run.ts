@@ -202,6 +202,8 @@ export async function runBatch(spec: CommandSpec, args: ParsedArgs, io: Io, main
   };
 
   progress.update(0, true);
+  // CPU of the whole process, every thread included: with the wall time, how many cores the batch got.
+  const cpuStart = process.cpuUsage();
   if (jobs <= 1)
     for (const [i, argv] of argvs.entries()) {
       const capt = captureIo(tty, io.env, io.cwd);
@@ -212,10 +214,12 @@ export async function runBatch(spec: CommandSpec, args: ParsedArgs, io: Io, main
   progress.clear();
 
   const seconds = (performance.now() - progress.start) / 1000;
+  const used = process.cpuUsage(cpuStart);
+  const cpu = (used.user + used.system) / 1e6;
   const worst = Math.max(0, ...counts.keys());
   const parts = [...counts].sort(([a], [b]) => a - b).map(([code, n]) => `${n} ${OUTCOMES[code] ?? `exit ${code}`}`);
   io.stderr.write(
-    `govreport ${spec.name}: ${files.length} file${files.length === 1 ? "" : "s"}: ${parts.join(", ")}; ${seconds.toFixed(1)} s, ${(files.length / seconds).toFixed(1)} files/s with ${jobs <= 1 ? "1 job" : `${jobs} worker threads`}; exit ${worst}\n`,
+    `govreport ${spec.name}: ${files.length} file${files.length === 1 ? "" : "s"}: ${parts.join(", ")}; ${seconds.toFixed(1)} s, ${(files.length / seconds).toFixed(1)} files/s with ${jobs <= 1 ? "1 job" : `${jobs} worker threads`} (CPU ${cpu.toFixed(1)} s: ${(cpu / Math.max(seconds, 1e-9)).toFixed(1)} cores busy); exit ${worst}\n`,
   );
   return worst;
 }
