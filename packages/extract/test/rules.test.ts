@@ -222,7 +222,7 @@ describe("the place and the year, from texts that print them unusually", () => {
     const body = "——奋力推动高质量发展\n建设数字安阳、平安安阳、健康安阳。新增就业3万人。\n";
     const r = extractReport(`# source: reports/安阳市_2024_report.txt\n${body}`);
     expect(r.report.jurisdiction.name.zh).toBe("安阳市");
-    expect(r.warnings.some((w) => w.includes("安阳市") && w.includes("# source:"))).toBe(true);
+    expect(r.warnings.some((w) => w.message.includes("安阳市") && w.message.includes("# source:"))).toBe(true);
     // Printed once only: the file name alone is no proof.
     const once = extractReport("# source: reports/安阳市_2024_report.txt\n——奋力推动高质量发展\n建设数字安阳。\n");
     expect(once.report.jurisdiction.name.zh).toBe("未知");
