@@ -132,9 +132,14 @@ describe("reportYear", () => {
   const dated = (period: string, targetYears: number[]) =>
     variant(`y-${period}`, (r) => {
       delete r.delivered;
-      r.period = period;
+      r.period = period as Report["period"];
       const o = r.observations[0] as Observation;
-      r.observations = targetYears.map((y, i) => ({ ...o, id: `t${i}`, role: "target", period: String(y) }));
+      r.observations = targetYears.map((y, i) => ({
+        ...o,
+        id: `t${i}`,
+        role: "target",
+        period: String(y) as Observation["period"],
+      }));
     });
   it("is the delivered year when the report has its date", () => {
     expect(reportYear(shipped)).toBe(Number(shipped.delivered?.slice(0, 4)));
