@@ -402,6 +402,10 @@ export function relationRefs(r: Relation): Record<string, string | string[] | un
       return { total: r.total, done: r.done, remaining: r.remaining };
     case "product":
       return { factors: r.factors, product: r.product };
+    case "growth":
+      return { from: r.from, to: r.to, rate: r.rate };
+    case "per_capita":
+      return { total: r.total, population: r.population, perCapita: r.perCapita };
   }
 }
 

@@ -11,7 +11,9 @@ import {
   sentenceStart,
   unitOf,
 } from "./relations/common.js";
+import { proposeGrowth } from "./relations/growth.js";
 import { proposeParts, proposeShares } from "./relations/part.js";
+import { proposePerCapita } from "./relations/per-capita.js";
 import { proposeProducts } from "./relations/product.js";
 import { proposeRemainders } from "./relations/remainder.js";
 import { clean } from "./subject.js";
@@ -89,6 +91,8 @@ export function proposeRelations(s: string, figures: readonly RelationFigure[]):
   for (const r of proposeRemainders(s, figures)) push(r);
   for (const r of proposeProducts(s, figures)) push(r);
   for (const r of proposeAverageGrowth(s, figures)) push(r);
+  for (const r of proposeGrowth(s, figures)) push(r);
+  for (const r of proposePerCapita(s, figures)) push(r);
   for (const r of proposeDerivedTargets(s, figures)) push(r);
   for (const r of proposeProgress(figures)) push(r);
   return out;

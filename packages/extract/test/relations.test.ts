@@ -37,6 +37,10 @@ function relations(body: string, head = HEAD) {
         return { total: printed(r.total), done: printed(r.done), remaining: printed(r.remaining) };
       case "product":
         return { factors: r.factors.map(printed), product: printed(r.product) };
+      case "growth":
+        return { from: printed(r.from), to: printed(r.to), rate: printed(r.rate) };
+      case "per_capita":
+        return { total: printed(r.total), population: printed(r.population), perCapita: printed(r.perCapita) };
     }
   };
   const findings = checkReport(parsed.report, { sourceText: text }).findings.filter((f) => f.relation);
@@ -243,6 +247,87 @@ describe("average growth between two levels, over the years named", () => {
     const r = relations("地区生产总值由2015年的100亿元增加到2020年的150亿元,年均增长7.5%。\n", ANNUAL);
     expect(r.list).toContainEqual({ kind: "average_growth", from: "100亿元", to: "150亿元", rate: "7.5%", years: 5 });
     expect(r.codes).toEqual([]);
+  });
+});
+
+describe("average growth from a level in an earlier sentence of the paragraph", () => {
+  it("the same indicator with its year printed before: compound over the years between", () => {
+    // (80.5 / 50)^(1/5) − 1 = 10.0%.
+    const body = "2015年一般公共预算收入50亿元。2020年一般公共预算收入达到80.5亿元,年均增长10%。\n";
+    const r = relations(body, ANNUAL);
+    expect(r.list).toContainEqual({ kind: "average_growth", from: "50亿元", to: "80.5亿元", rate: "10%", years: 5 });
+    expect(r.codes).toEqual([]);
+    expect(relations(body.replace("年均增长10%", "年均增长12%"), ANNUAL).codes).toEqual([
+      "relation.average_growth_mismatch",
+    ]);
+  });
+
+  it("never across paragraphs, nor when two earlier levels could be meant", () => {
+    const apart = "2015年一般公共预算收入50亿元。\n2020年一般公共预算收入达到80.5亿元,年均增长12%。\n";
+    expect(relations(apart, ANNUAL).list.filter((x) => x.kind === "average_growth")).toEqual([]);
+    const two =
+      "2014年一般公共预算收入45亿元。2015年一般公共预算收入50亿元。2020年一般公共预算收入达到80.5亿元,年均增长12%。\n";
+    expect(relations(two, ANNUAL).list.filter((x) => x.kind === "average_growth")).toEqual([]);
+  });
+});
+
+describe("growth between two printed levels", () => {
+  it("从A增加到B、增长X%: (B ÷ A − 1) × 100", () => {
+    const r = relations(`${REVIEW}市场主体从400万户增加到500万户、增长25%。\n`);
+    expect(r.list).toContainEqual({ kind: "growth", from: "400万户", to: "500万户", rate: "25%" });
+    expect(r.codes).toEqual([]);
+    expect(relations(`${REVIEW}市场主体从400万户增加到500万户、增长35%。\n`).codes).toEqual([
+      "relation.growth_mismatch",
+    ]);
+  });
+
+  it("降至…、降幅X%: (1 − B ÷ A) × 100", () => {
+    expect(relations(`${REVIEW}事故起数从80起降至60起、降幅25%。\n`).codes).toEqual([]);
+    expect(relations(`${REVIEW}事故起数从80起降至60起、降幅35%。\n`).codes).toEqual(["relation.growth_mismatch"]);
+  });
+
+  it("增长N倍: N or N + 1 times the start is allowed, anything else is flagged", () => {
+    // 300 ÷ 20 = 15 times, an increase of 14 times: 增长14倍 and 增长15倍 both read.
+    expect(relations(`${REVIEW}企业从20家增加到300家、增长14倍。\n`).codes).toEqual([]);
+    expect(relations(`${REVIEW}企业从20家增加到300家、增长15倍。\n`).codes).toEqual([]);
+    expect(relations(`${REVIEW}企业从20家增加到300家、增长25倍。\n`).codes).toEqual(["relation.growth_mismatch"]);
+  });
+
+  it("GDP growth at comparable prices is read but not checked against the nominal levels", () => {
+    const r = relations("地区生产总值从100亿元增加到150亿元、增长6.5%。\n", ANNUAL);
+    expect(r.list).toContainEqual({ kind: "growth", from: "100亿元", to: "150亿元", rate: "6.5%" });
+    expect(r.codes).toEqual([]);
+  });
+
+  it("without 从 or 由 before the start there is no relation", () => {
+    const r = relations(`${REVIEW}新增400万户,市场主体增加到500万户、增长35%。\n`);
+    expect(r.list.filter((x) => x.kind === "growth")).toEqual([]);
+  });
+});
+
+describe("per-capita figures against their total and the people", () => {
+  it("总额,惠及N人,人均X: total ÷ people", () => {
+    const r = relations(`${REVIEW}发放救助金9.2亿元,惠及15万人,人均6133元。\n`);
+    expect(r.list).toEqual([{ kind: "per_capita", total: "9.2亿元", population: "15万人", perCapita: "6133元" }]);
+    expect(r.codes).toEqual([]);
+    expect(relations(`${REVIEW}发放救助金9.2亿元,惠及15万人,人均6933元。\n`).codes).toEqual([
+      "relation.per_capita_mismatch",
+    ]);
+  });
+
+  it("the people first, and 户均 for households", () => {
+    expect(relations(`${REVIEW}2000户领取补贴496万元,户均2680元。\n`).codes).toEqual([
+      "relation.per_capita_mismatch",
+    ]);
+    expect(relations(`${REVIEW}2000户领取补贴496万元,户均2480元。\n`).codes).toEqual([]);
+  });
+
+  it("never a per-capita statistic that only follows two figures (居民人均可支配收入)", () => {
+    const r = relations(`${REVIEW}发放救助金9.2亿元,新增就业15万人,居民人均可支配收入30000元。\n`);
+    expect(r.list.filter((x) => x.kind === "per_capita")).toEqual([]);
+    // 人均 with people counted in 户 is not a per-household figure.
+    const h = relations(`${REVIEW}发放补贴496万元,惠及2000户,人均2480元。\n`);
+    expect(h.list.filter((x) => x.kind === "per_capita")).toEqual([]);
   });
 });
 

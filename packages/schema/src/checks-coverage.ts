@@ -16,6 +16,7 @@ export const COVERAGE_KINDS = [
   "remainder",
   "share",
   "product",
+  "per_capita",
   "target",
 ] as const;
 /** A kind of relation the checks count in {@link Coverage}. */
@@ -33,6 +34,7 @@ export const COVERAGE_NAMES: Readonly<Record<CoverageKind, { en: [string, string
   remainder: { en: ["remainder", "remainders"], zh: "已完成与剩余" },
   share: { en: ["share", "shares"], zh: "比重" },
   product: { en: ["product", "products"], zh: "乘积" },
+  per_capita: { en: ["per-capita figure", "per-capita figures"], zh: "人均数" },
   target: { en: ["target", "targets"], zh: "目标值" },
 };
 
@@ -49,6 +51,8 @@ export const INCONSISTENCY_CODES: ReadonlySet<FindingCode> = new Set<FindingCode
   "relation.part_exceeds_whole",
   "relation.remainder_mismatch",
   "relation.product_mismatch",
+  "relation.growth_mismatch",
+  "relation.per_capita_mismatch",
   "value.out_of_bounds",
 ]);
 /** Findings worth a look that are not contradictions: what `govreport check` reports as notes. */
@@ -104,6 +108,11 @@ export interface Coverage {
   byKind: Partial<Record<CoverageKind, number>>;
   inconsistencies: number;
   notChecked: number;
+  /**
+   * Relations checked counted once per distinct statement (kind, quotes and arithmetic): a text that
+   * prints a passage twice (some web copies hold the report twice) counts it once here.
+   */
+  distinct: number;
   relations: CheckedRelation[];
 }
 
@@ -118,16 +127,18 @@ export function summarizeCoverage(relations: readonly CheckedRelation[]): Covera
   let checked = 0;
   let inconsistencies = 0;
   let notChecked = 0;
+  const seen = new Set<string>();
   for (const r of relations) {
     if (r.verdict === "not_checked") {
       notChecked++;
       continue;
     }
+    seen.add([r.kind, r.arithmetic, r.stated, ...r.figures.map((f) => f.quote)].join("\u0000"));
     checked++;
     byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
     if (r.verdict === "inconsistent") inconsistencies++;
   }
-  return { checked, byKind, inconsistencies, notChecked, relations: [...relations] };
+  return { checked, byKind, inconsistencies, notChecked, distinct: seen.size, relations: [...relations] };
 }
 
 /**
@@ -141,7 +152,8 @@ export function coverageLine(c: Coverage, lang: "en" | "zh" = "en"): string {
   if (lang === "zh") {
     const list = kinds.map((k) => `${COVERAGE_NAMES[k].zh}${c.byKind[k]}处`).join("、");
     const skipped = c.notChecked > 0 ? `;${c.notChecked}处按可比价计算的增速未与名义值核对` : "";
-    return `核对了${c.checked}处数字关系${list ? `:${list}` : ""};${c.inconsistencies}处不一致${skipped}`;
+    const repeatedZh = c.distinct < c.checked ? `(其中${c.distinct}处不重复,文本有段落重复)` : "";
+    return `核对了${c.checked}处数字关系${repeatedZh}${list ? `:${list}` : ""};${c.inconsistencies}处不一致${skipped}`;
   }
   const list = kinds
     .map((k) => {
@@ -150,9 +162,11 @@ export function coverageLine(c: Coverage, lang: "en" | "zh" = "en"): string {
     })
     .join(", ");
   const n = c.inconsistencies;
+  const repeated =
+    c.distinct < c.checked ? ` (${c.distinct} distinct: the text prints some passages more than once)` : "";
   const skipped =
     c.notChecked > 0
       ? `; ${c.notChecked} not checked (growth at comparable prices is not the ratio of nominal levels)`
       : "";
-  return `checked ${c.checked} relation${c.checked === 1 ? "" : "s"}${list ? `: ${list}` : ""}; ${n} inconsistenc${n === 1 ? "y" : "ies"}${skipped}`;
+  return `checked ${c.checked} relation${c.checked === 1 ? "" : "s"}${repeated}${list ? `: ${list}` : ""}; ${n} inconsistenc${n === 1 ? "y" : "ies"}${skipped}`;
 }

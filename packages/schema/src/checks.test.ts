@@ -771,6 +771,122 @@ describe("relations read from the text, and what was checked", () => {
     expect(codes(check(pc(sumOf(180))).findings)).toEqual(["relation.product_mismatch"]);
   });
 
+  it("per-capita figures: total ÷ people, to the rounding of all three", () => {
+    const local = [
+      {
+        id: "local.people",
+        name: { zh: "人", en: "people" },
+        category: "economy" as const,
+        dimension: "count" as const,
+        direction: "neutral" as const,
+      },
+      {
+        id: "local.relief",
+        name: { zh: "救助金", en: "relief" },
+        category: "economy" as const,
+        dimension: "currency" as const,
+        direction: "neutral" as const,
+      },
+    ];
+    const total = obs("local.relief", { value: 9.2, unit: "亿元", decimals: 1 });
+    const people = obs("local.people", { value: 15, unit: "万人", decimals: 0 });
+    const each = (v: number) => obs("local.relief", { value: v, unit: "元", decimals: 0 });
+    const make = (e: ObservationInput) =>
+      report({
+        indicators: local,
+        observations: [total, people, e],
+        relations: rel([{ kind: "per_capita", id: "pc", total: total.id, population: people.id, perCapita: e.id }]),
+      });
+    // 9.15–9.25亿元 over 14.5–15.5万人 is 5903–6379元.
+    const ok = check(make(each(6133)));
+    expect(codes(ok.findings)).toEqual([]);
+    expect(ok.coverage.byKind).toEqual({ per_capita: 1 });
+    expect(codes(check(make(each(6300))).findings)).toEqual([]);
+    const bad = check(make(each(6933)));
+    expect(codes(record(bad.findings))).toEqual(["relation.per_capita_mismatch"]);
+    expect(bad.coverage.relations[0]).toMatchObject({
+      arithmetic: "9.2亿元 ÷ 15万人 = 6133.33元",
+      stated: "6933元",
+      verdict: "inconsistent",
+    });
+  });
+
+  it("growth between two printed levels, in % or 倍, never for growth at comparable prices", () => {
+    const local = [
+      {
+        id: "local.firms",
+        name: { zh: "企业", en: "firms" },
+        category: "economy" as const,
+        dimension: "count" as const,
+        direction: "neutral" as const,
+      },
+      {
+        id: "local.firms_times",
+        name: { zh: "企业增长倍数", en: "growth of firms" },
+        category: "economy" as const,
+        dimension: "multiple" as const,
+        direction: "neutral" as const,
+      },
+      {
+        id: "local.firms_growth",
+        name: { zh: "企业增长", en: "growth of firms" },
+        category: "economy" as const,
+        dimension: "percent" as const,
+        direction: "neutral" as const,
+      },
+    ];
+    const firms = (v: number, unit = "家") => obs("local.firms", { value: v, unit, decimals: 0 });
+    const from = firms(1628);
+    const to = firms(9400);
+    const make = (rate: ObservationInput, a = from, b = to) =>
+      report({
+        indicators: local,
+        observations: [a, b, rate],
+        relations: rel([{ kind: "growth", id: "g", from: a.id, to: b.id, rate: rate.id }]),
+      });
+    const times = (v: number) => obs("local.firms_times", { value: v, unit: "倍", decimals: 0 });
+    // 9400 ÷ 1628 = 5.77: an increase of 4.77 times, printed as 5 (either reading of 增长N倍).
+    expect(codes(check(make(times(5))).findings)).toEqual([]);
+    expect(codes(check(make(times(6))).findings)).toEqual([]);
+    expect(codes(record(check(make(times(8))).findings))).toEqual(["relation.growth_mismatch"]);
+    // 500 ÷ 400 − 1 = 25%; 80 → 60 is a fall of 25%.
+    const pctOf = (v: number) => obs("local.firms_growth", pct(v, 0));
+    expect(codes(check(make(pctOf(25), firms(400), firms(500))).findings)).toEqual([]);
+    expect(codes(check(make(pctOf(35), firms(400), firms(500))).findings)).toEqual(["relation.growth_mismatch"]);
+    const fall = check(make(pctOf(25), firms(80), firms(60)));
+    expect(codes(fall.findings)).toEqual([]);
+    expect(fall.coverage.relations[0]?.formula).toBe("(1 − to ÷ from) × 100 = decline %");
+    // GDP: 150 ÷ 100 is 50% nominal, 6.5% real: read, not checked.
+    const a = obs("gdp", yi(100, 0));
+    const b = obs("gdp", yi(150, 0));
+    const rate = obs("local.firms_growth", pct(6.5));
+    const gdp = check(
+      report({
+        indicators: local,
+        observations: [a, b, rate],
+        relations: rel([{ kind: "growth", id: "g", from: a.id, to: b.id, rate: rate.id }]),
+      }),
+    );
+    expect(codes(gdp.findings)).toEqual([]);
+    expect(gdp.coverage).toMatchObject({ checked: 0, notChecked: 1 });
+  });
+
+  it("counts a statement printed twice once among the distinct relations", () => {
+    const o = obs("tax_revenue", yi(20.17), {
+      comparison: {
+        baseline: { quantity: yi(13.88), period: "2022-01/2022-05" },
+        direction: "increase",
+        change: yi(6.29),
+      },
+    });
+    const twice = { ...o, id: `${o.id}-2` };
+    const { coverage } = check(report({ observations: [o, twice] }), SOURCE);
+    expect(coverage).toMatchObject({ checked: 2, distinct: 1 });
+    expect(coverageLine(coverage)).toBe(
+      "checked 2 relations (1 distinct: the text prints some passages more than once): 2 changes; 0 inconsistencies",
+    );
+  });
+
   it("says what it checked: one entry per relation with figures, quotes, arithmetic and verdict", () => {
     const o = obs("tax_revenue", yi(20.17), {
       comparison: {

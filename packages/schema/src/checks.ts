@@ -786,6 +786,94 @@ function checkRelation(
       );
       return;
     }
+    case "growth": {
+      const from = get(r.from);
+      const to = get(r.to);
+      const rate = get(r.rate);
+      const u = rate.quantity.unit;
+      if (u !== "%" && u !== "倍") return;
+      const a = inUnit(from.quantity, to.quantity.unit, declared);
+      if (!a) return unitMismatch(from, to);
+      const b = figureInterval(to.quantity, declared);
+      if (!finite(a) || !finite(b) || a.lo <= 0) return;
+      const ratio = div(b, a);
+      const rv = to.quantity.value / mid(a);
+      // Which way the levels moved decides the formula; that they moved the way the words say is the
+      // direction check's.
+      const down = rv < 1;
+      if (down && u === "倍") return;
+      const levels = `${formatQuantity(to.quantity)} ÷ ${formatQuantity(from.quantity)}`;
+      let computed: Interval;
+      let formula: string;
+      let arithmetic: string;
+      if (u === "%") {
+        computed = down ? scale(sub(interval(1), ratio), 100) : scale(sub(ratio, interval(1)), 100);
+        formula = down ? "(1 − to ÷ from) × 100 = decline %" : "(to ÷ from − 1) × 100 = growth %";
+        arithmetic = `${down ? `(1 − ${levels})` : `(${levels} − 1)`} × 100 = ${num(Math.abs(rv - 1) * 100, rate.quantity.decimals + 2)}%`;
+      } else {
+        // 增长27倍 means 28 times the start by the book, but reports print it for 27 times as well:
+        // both readings are allowed, and a multiple outside both is a slip.
+        computed = interval(ratio.lo - 1, ratio.hi);
+        formula = "to ÷ from − 1 = growth in 倍 (to ÷ from also allowed: 增长N倍 is often printed for N times)";
+        arithmetic = `${levels} − 1 = ${num(rv - 1, rate.quantity.decimals + 2)}倍`;
+      }
+      if ([from, to].some((o) => basisOf(o) === "comparable")) {
+        record({
+          kind: "growth_rate",
+          id: r.id,
+          relation: r.id,
+          observations: ids,
+          figures,
+          formula,
+          arithmetic,
+          allowed: fmt(computed, u, rate.quantity.decimals + 2),
+          stated: formatQuantity(rate.quantity),
+          verdict: "not_checked",
+          reason: COMPARABLE,
+        });
+        return;
+      }
+      verdict(
+        "growth_rate",
+        "relation.growth_mismatch",
+        {
+          zh: down ? "下降幅度" : "增长幅度",
+          en: down ? "decline between the two levels" : "growth between the two levels",
+        },
+        rate.quantity,
+        computed,
+        overlaps(quantityInterval(rate.quantity), computed),
+        formula,
+        arithmetic,
+        u,
+      );
+      return;
+    }
+    case "per_capita": {
+      const total = get(r.total);
+      const pop = get(r.population);
+      const each = get(r.perCapita);
+      const pu = resolveUnit(pop.quantity.unit, declared);
+      if (!pu || pu.dimension !== "count") return unitMismatch(pop, each);
+      const t = inUnit(total.quantity, each.quantity.unit, declared);
+      if (!t) return unitMismatch(total, each);
+      const n = scale(figureInterval(pop.quantity, declared), pu.scale);
+      if (!finite(t) || !finite(n) || n.lo <= 0) return;
+      const computed = div(t, n);
+      const people = pop.quantity.value * pu.scale;
+      const tv = total.quantity.value * figureScale(total.quantity.unit, each.quantity.unit, declared);
+      verdict(
+        "per_capita",
+        "relation.per_capita_mismatch",
+        { zh: "人均数(总量÷人数)", en: "per-capita figure (total ÷ people)" },
+        each.quantity,
+        computed,
+        overlaps(figureInterval(each.quantity, declared), computed),
+        "total ÷ population = per-capita (per-capita × population = total)",
+        `${formatQuantity(total.quantity)} ÷ ${formatQuantity(pop.quantity)} = ${num(tv / people, each.quantity.decimals + 2)}${each.quantity.unit}`,
+      );
+      return;
+    }
     case "average_growth": {
       const to = get(r.to);
       const rate = get(r.rate);

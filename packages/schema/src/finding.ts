@@ -26,6 +26,8 @@ export const FINDING_CODES = {
   "relation.part_exceeds_whole": "error",
   "relation.remainder_mismatch": "error",
   "relation.product_mismatch": "error",
+  "relation.growth_mismatch": "error",
+  "relation.per_capita_mismatch": "error",
   "relation.derived_target": "info",
   "relation.progress": "info",
   "relation.unit_mismatch": "error",

@@ -177,6 +177,30 @@ export const RelationSchema = z
       })
       .strict()
       .describe("A count or amount stated per item and in total: factor × factor = product"),
+    z
+      .object({
+        kind: z.literal("growth"),
+        id: IdSchema,
+        from: z.string().describe("The earlier level (从14.8亿元)"),
+        to: z.string().describe("The later level (跃升至422.7亿元)"),
+        rate: z.string().describe("The stated growth or decline between them, in % or 倍 (增长27倍, 降幅近40%)"),
+        note: z.string().optional(),
+      })
+      .strict()
+      .describe(
+        "A growth stated between two printed levels: (to ÷ from − 1) × 100 = growth %, (1 − to ÷ from) × 100 = decline %, to ÷ from − 1 = growth in 倍",
+      ),
+    z
+      .object({
+        kind: z.literal("per_capita"),
+        id: IdSchema,
+        total: z.string().describe("The total (发放救助金9.2亿元)"),
+        population: z.string().describe("The people or households it is spread over (惠及12万人)"),
+        perCapita: z.string().describe("The amount per person or household (人均7667元)"),
+        note: z.string().optional(),
+      })
+      .strict()
+      .describe("An amount per person printed with its total and the people: per-capita × population = total"),
   ])
   .describe("A relation the text implies between observations");
 /**
@@ -217,6 +241,18 @@ export function relationRefs(r: Relation): [role: string, id: string][] {
       ];
     case "product":
       return [...r.factors.map((p, k): [string, string] => [`factors[${k}]`, p]), ["product", r.product]];
+    case "growth":
+      return [
+        ["from", r.from],
+        ["to", r.to],
+        ["rate", r.rate],
+      ];
+    case "per_capita":
+      return [
+        ["total", r.total],
+        ["population", r.population],
+        ["perCapita", r.perCapita],
+      ];
   }
 }
 

@@ -73,6 +73,8 @@ export interface CheckOutput {
     byKind: Partial<Record<CoverageKind, number>>;
     inconsistencies: number;
     notChecked: number;
+    /** Relations checked, each distinct statement once (a text that prints a passage twice counts it once). */
+    distinct: number;
     /** The coverage as the last line of the human output prints it. */
     line: string;
   };
@@ -118,6 +120,10 @@ function statedOf(r: Relation): string {
       return r.remaining;
     case "product":
       return r.product;
+    case "growth":
+      return r.rate;
+    case "per_capita":
+      return r.perCapita;
   }
 }
 

@@ -5626,6 +5626,7 @@ export const CHECKS: readonly CheckResult[] = [
       },
       "inconsistencies": 1,
       "notChecked": 0,
+      "distinct": 8,
       "relations": [
         {
           "kind": "change",

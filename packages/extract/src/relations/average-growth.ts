@@ -1,5 +1,5 @@
 import type { Relation } from "@govreport/schema";
-import { commensurable, type RelationFigure, sentenceStart } from "./common.js";
+import { commensurable, firstFigureFrom, inTextOrder, type RelationFigure, sentenceStart } from "./common.js";
 
 type AverageGrowth = Extract<Relation, { kind: "average_growth" }>;
 
@@ -28,20 +28,35 @@ export function proposeAverageGrowth(s: string, figures: readonly RelationFigure
     if (prev.id) {
       // 由…A…到…B, 年均…
       const to = prev;
-      const from = figures[i - 2] as RelationFigure;
-      if (!from.id || from.start < ss || !commensurable(from.quantity, to.quantity)) return;
-      if (
-        !FROM_TO.test(s.slice(from.end, to.start)) ||
-        !/[由从]/.test(s.slice(Math.max(ss, from.start - 10), from.start))
-      )
-        return;
-      const a = year(from.period);
       const b = year(to.period);
+      const from = figures[i - 2] as RelationFigure;
+      const inSentence =
+        !!from.id &&
+        from.start >= ss &&
+        commensurable(from.quantity, to.quantity) &&
+        FROM_TO.test(s.slice(from.end, to.start)) &&
+        /[由从]/.test(s.slice(Math.max(ss, from.start - 10), from.start));
+      if (!inSentence) {
+        // 2010年…收入5.24亿元。…2015年达到15.07亿元,年均增长23.53%: the earlier level in a sentence
+        // before, in the same paragraph.
+        const earlier = b !== undefined && printed(b) ? earlierLevel(s, figures, to, ss, b) : undefined;
+        if (!earlier?.id || year(earlier.period) === undefined) return;
+        out.push({
+          kind: "average_growth",
+          id: `average-${rate.id}`,
+          from: earlier.id,
+          to: to.id as string,
+          rate: rate.id,
+          years: b - (year(earlier.period) as number),
+        });
+        return;
+      }
+      const a = year(from.period);
       if (a === undefined || b === undefined || b <= a || !printed(a) || !printed(b)) return;
       out.push({
         kind: "average_growth",
         id: `average-${rate.id}`,
-        from: from.id,
+        from: from.id as string,
         to: to.id as string,
         rate: rate.id,
         years: b - a,
@@ -59,4 +74,37 @@ export function proposeAverageGrowth(s: string, figures: readonly RelationFigure
     out.push({ kind: "average_growth", id: `average-${rate.id}`, to: to.id, rate: rate.id, years: b - a });
   });
   return out;
+}
+
+/**
+ * The level of the same indicator printed in an earlier sentence of the paragraph, in an earlier year
+ * printed in that sentence: only when exactly one figure fits, so that two candidates are never
+ * chosen between by guess. Scans the paragraph before the rate's sentence only.
+ */
+function earlierLevel(
+  s: string,
+  figures: readonly RelationFigure[],
+  to: RelationFigure,
+  ss: number,
+  toYear: number,
+): RelationFigure | undefined {
+  const para = s.lastIndexOf("\n", ss - 1) + 1;
+  const found: RelationFigure[] = [];
+  const ordered = inTextOrder(figures);
+  const from = ordered ? firstFigureFrom(figures, para) : 0;
+  for (let k = from; k < figures.length; k++) {
+    const f = figures[k] as RelationFigure;
+    if (f.start >= ss) {
+      if (ordered) break;
+      continue;
+    }
+    if (f.start < para || !f.id || f.role === "target" || f.indicator !== to.indicator) continue;
+    if (!commensurable(f.quantity, to.quantity)) continue;
+    const y = year(f.period);
+    if (y === undefined || y >= toYear) continue;
+    const fs = sentenceStart(s, f.start);
+    if (!s.slice(fs, f.start).includes(`${y}年`)) continue;
+    found.push(f);
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
