@@ -1,8 +1,27 @@
+import { coverageLine } from "@govreport/schema";
 import { describe, expect, it } from "vitest";
 import { describeShared, readShared, SHARED_TEXTS } from "../../../vitest.shared-texts.js";
 import { loadSlips, type Proofread, proofread, runSlip } from "../scripts/proofreading.js";
 
 const slips = loadSlips();
+
+/** The full annual reports among the shared texts (its README): all but Baoding 2024, the plan part only as a digest printed it. */
+const FULL_ANNUAL = SHARED_TEXTS.filter((n) => n !== "baoding_2024_annual.txt");
+/**
+ * Full annual reports in which check reads ten or fewer distinct relations, and why: read by hand, these
+ * texts print mostly one figure per indicator (增长7.2% with no level or base), so there is little
+ * arithmetic to check; a text that rises above ten must leave this list.
+ */
+const FALLS_SHORT: Record<string, string> = {
+  "baoding_2021_annual.txt": "levels printed with 比“十二五”末增长1.5倍 and 年均增长 but not the earlier level",
+  "baoding_2023_annual.txt": "growth rates without levels or bases; no breakdowns",
+  "baoding_2025_annual.txt": "growth rates without bases; one 其中 and one 占…的 share",
+  "baoding_2026_annual.txt": "four 从A增至B, two with a multiple; five-year averages without the earlier levels",
+  "hailaer_2013_annual.txt": "three plan targets on last year's levels; the review prints rates without bases",
+  "hebei_2023_annual.txt": "six 从A增长到B (the report is printed twice); rates without bases",
+  "hebei_2024_annual.txt": "rates without levels or bases; no from-to, no breakdown",
+  "hebei_2025_annual.txt": "rates without levels or bases; no from-to, no breakdown",
+};
 /** Every relation kind the issue asks for, each needing at least one planted slip. */
 const KINDS = [
   "average_growth",
@@ -17,6 +36,8 @@ const KINDS = [
   "points_note",
   "target",
   "direction",
+  "growth",
+  "per_capita",
 ];
 
 describe("the recipe file", () => {
@@ -46,6 +67,17 @@ describeShared("planted slips in the shared texts", SHARED_TEXTS, () => {
     return b;
   };
 
+  it.each(FULL_ANNUAL)("%s: more than 10 distinct relations checked, or listed as falling short", (name) => {
+    const { coverage } = load(name).base;
+    // Each statement once: the Hebei texts print the whole report twice.
+    expect(coverage.distinct).toBeLessThanOrEqual(coverage.checked);
+    if (FALLS_SHORT[name]) {
+      expect(coverage.distinct, `now over 10: remove ${name} from FALLS_SHORT`).toBeLessThanOrEqual(10);
+    } else {
+      expect(coverage.distinct, coverageLine(coverage)).toBeGreaterThan(10);
+    }
+  });
+
   it.each(SHARED_TEXTS)("%s, unchanged, raises no inconsistency (notes only)", (name) => {
     const { base } = load(name);
     expect(base.flags.filter((f) => !f.note).map((f) => `${f.code}: ${f.message}`)).toEqual([]);
@@ -55,12 +87,17 @@ describeShared("planted slips in the shared texts", SHARED_TEXTS, () => {
     const { text, base } = load(slip.text);
     const r = runSlip(slip, text, base);
     expect(r.error).toBeUndefined();
+    expect(r.fixedAlarms.map((f) => `${f.code}: ${f.message}`)).toEqual([]);
+    if (slip.miss) {
+      // A known miss stays counted as missed in the rate; once caught, drop its 'miss'.
+      expect(r.caught, `caught now: remove 'miss' (${slip.miss})`).toBe(false);
+      return;
+    }
     expect(
       r.caught,
       `not flagged on line ${r.line}; raised: ${r.flags.map((f) => `${f.code}@${f.lines}`).join(", ") || "nothing"}`,
     ).toBe(true);
     // A slip of a kind is flagged by that kind's check: a note for a note, an inconsistency otherwise.
     expect(r.flags.some((f) => f.lines.includes(r.line) && f.note === (slip.kind === "points_note"))).toBe(true);
-    expect(r.fixedAlarms.map((f) => `${f.code}: ${f.message}`)).toEqual([]);
   });
 });

@@ -316,9 +316,7 @@ describe("per-capita figures against their total and the people", () => {
   });
 
   it("the people first, and 户均 for households", () => {
-    expect(relations(`${REVIEW}2000户领取补贴496万元,户均2680元。\n`).codes).toEqual([
-      "relation.per_capita_mismatch",
-    ]);
+    expect(relations(`${REVIEW}2000户领取补贴496万元,户均2680元。\n`).codes).toEqual(["relation.per_capita_mismatch"]);
     expect(relations(`${REVIEW}2000户领取补贴496万元,户均2480元。\n`).codes).toEqual([]);
   });
 
