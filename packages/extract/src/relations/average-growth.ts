@@ -39,15 +39,17 @@ export function proposeAverageGrowth(s: string, figures: readonly RelationFigure
       if (!inSentence) {
         // 2010年…收入5.24亿元。…2015年达到15.07亿元,年均增长23.53%: the earlier level in a sentence
         // before, in the same paragraph.
-        const earlier = b !== undefined && printed(b) ? earlierLevel(s, figures, to, ss, b) : undefined;
-        if (!earlier?.id || year(earlier.period) === undefined) return;
+        if (b === undefined || !printed(b)) return;
+        const earlier = earlierLevel(s, figures, to, ss, b);
+        const a = earlier ? year(earlier.period) : undefined;
+        if (!earlier?.id || a === undefined) return;
         out.push({
           kind: "average_growth",
           id: `average-${rate.id}`,
           from: earlier.id,
           to: to.id as string,
           rate: rate.id,
-          years: b - (year(earlier.period) as number),
+          years: b - a,
         });
         return;
       }
