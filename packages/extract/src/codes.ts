@@ -18,6 +18,8 @@ export const WARNING_CODES = {
   "meta.year-missing": "No year was found in the text: the current year was taken. Pass `year`.",
   "meta.jurisdiction-missing":
     "No jurisdiction was found in the opening lines: it is recorded as 未知. Pass `jurisdiction`.",
+  "meta.jurisdiction-from-source-line":
+    "The opening lines name no place: the jurisdiction was taken from the `# source:` line, whose place name the text prints several times. Pass `jurisdiction`.",
   "meta.jurisdiction-english":
     "The jurisdiction was read from the text, but its English name is left as the Chinese. Pass `jurisdiction` to set it.",
 } as const;

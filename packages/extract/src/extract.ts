@@ -890,12 +890,19 @@ function buildReport(
         "meta.jurisdiction-missing",
         "jurisdiction not found in the opening lines: recorded as 未知; pass options.jurisdiction",
       );
-    else
+    else {
+      if (meta.jurisdictionFromSourceLine)
+        warn(
+          warnings,
+          "meta.jurisdiction-from-source-line",
+          `jurisdiction read as ${zh} from the # source: line (the opening lines name no place; the text prints the name several times); pass options.jurisdiction`,
+        );
       warn(
         warnings,
         "meta.jurisdiction-english",
-        `jurisdiction read as ${zh} (${meta.level ?? levelOf(zh)})${meta.jurisdictionFromSourceLine ? " from the # source: line (the opening lines name no place; the text prints the name several times)" : ""}; its English name is left as the Chinese`,
+        `jurisdiction read as ${zh} (${meta.level ?? levelOf(zh)}); its English name is left as the Chinese`,
       );
+    }
     jurisdiction = { name: { zh, en: zh }, level: meta.level ?? levelOf(zh) };
   }
   const titleZh =

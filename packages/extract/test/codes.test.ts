@@ -68,6 +68,8 @@ describe("warning codes", () => {
     "meta.year-missing": () => `# source: test\n${REVIEW}完成税收5亿元。\n`,
     "meta.jurisdiction-missing": () => `# source: test\n2023年政府工作报告\n${REVIEW}完成税收5亿元。\n`,
     "meta.jurisdiction-english": () => `${SESSION}${REVIEW}完成税收5亿元。\n`,
+    "meta.jurisdiction-from-source-line": () =>
+      `# source: 保定市_2024_report.txt\n2024年政府工作报告\n${REVIEW}保定完成税收5亿元，保定增长5%，保定新增3家。\n`,
   };
   for (const [code, text] of Object.entries(EXAMPLES) as [WarningCode, () => string][])
     it(`${code} is raised`, () => expect(codes(text())).toContain(code));
@@ -91,8 +93,10 @@ describeShared("codes on the shared reports", ["hailaer_2013_annual.txt", "baodi
     for (const s of spec) expect(s.code).toBe("figure.skipped.specification");
     expect(r.warnings.map((w) => w.code)).toEqual(["meta.jurisdiction-english"]);
   });
-  it("Baoding 2024: no jurisdiction in the opening lines is said with its code", () => {
+  it("Baoding 2024: no jurisdiction in the opening lines, so the one from the # source: line is said with its code", () => {
     const r = extractReport(sharedText("baoding_2024_annual.txt").text);
-    expect(r.warnings.map((w) => w.code)).toContain("meta.jurisdiction-missing");
+    expect(r.warnings.map((w) => w.code)).toContain("meta.jurisdiction-from-source-line");
+    expect(r.warnings.map((w) => w.code)).not.toContain("meta.jurisdiction-missing");
+    expect(r.report.jurisdiction.name.zh).toBe("保定市");
   });
 });
