@@ -1,5 +1,5 @@
 import type { Verdict } from "@govreport/data/panel";
-import type { Lang } from "./i18n.js";
+import type { Lang, Widen } from "./i18n.js";
 
 /** Words of the series view (several reports), in both languages. */
 const zh = {
@@ -68,12 +68,6 @@ const zh = {
 };
 
 type Strings = typeof zh;
-type Widen<T> = T extends string
-  ? string
-  : T extends (...a: infer A) => string
-    ? (...a: A) => string
-    : { [K in keyof T]: Widen<T[K]> };
-
 const en: Widen<Strings> = {
   title: "Several reports: time series and targets against results",
   none: "No series loaded yet. In “Load”, choose or drop several report texts (.txt) or report files at once.",

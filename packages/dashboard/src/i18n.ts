@@ -212,7 +212,8 @@ const zh = {
 } as const;
 
 type Strings = typeof zh;
-type Widen<T> = T extends string
+/** The type of a second language's strings: same keys and call signatures as the first, any text. */
+export type Widen<T> = T extends string
   ? string
   : T extends (...a: infer A) => string
     ? (...a: A) => string
