@@ -35,6 +35,11 @@ export function toCsv<Row>(
   return lines.join(CSV_LINE_TERMINATOR) + CSV_LINE_TERMINATOR;
 }
 
+/** A table whose cells are its columns' `get`: the one shape every CSV the package writes has. */
+export function columnsCsv<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
+  return toCsv(columns, (row) => columns.map((c) => c.get(row)), rows);
+}
+
 /**
  * The text of `observations.csv` (a string, not rows): a header and one CRLF-ended row per observation of
  * every report, columns as in {@link OBSERVATION_COLUMNS}.
@@ -43,5 +48,5 @@ export function toCsv<Row>(
  * writeFileSync("observations.csv", observationsCsv(reports)); // reports: every shipped report
  */
 export function observationsCsv(reports: readonly Report[]): string {
-  return toCsv(OBSERVATION_COLUMNS, (row) => OBSERVATION_COLUMNS.map((c) => c.get(row)), observationRows(reports));
+  return columnsCsv(OBSERVATION_COLUMNS, observationRows(reports));
 }

@@ -5,7 +5,7 @@
  */
 import { catalogueIndicator, comparePeriods, type Observation, type Report } from "@govreport/schema";
 import { type CellValue, type Column, OBSERVATION_COLUMNS, type ObservationRow } from "./columns.js";
-import { toCsv } from "./csv.js";
+import { columnsCsv } from "./csv.js";
 import { CSV_DIALECT, type ResourceFile, tableSchemaField } from "./datapackage.js";
 
 /** The roles a panel holds: what was achieved, what was aimed at, and reference figures. */
@@ -182,7 +182,7 @@ export const PANEL_COLUMNS: readonly PanelColumn[] = [
 ];
 
 export function panelCsv(rows: readonly PanelRow[]): string {
-  return toCsv(PANEL_COLUMNS, (row) => PANEL_COLUMNS.map((c) => c.get(row)), rows);
+  return columnsCsv(PANEL_COLUMNS, rows);
 }
 
 /** The panel as JSON records: one object per row, keys as the CSV header, empty cells left out. */

@@ -9,7 +9,7 @@ import {
   unitMeasure,
 } from "@govreport/schema";
 import type { Column } from "./columns.js";
-import { toCsv } from "./csv.js";
+import { columnsCsv } from "./csv.js";
 
 /** Two reports define one id differently, so one table row cannot stand for both. */
 export class DefinitionConflictError extends Error {
@@ -202,10 +202,10 @@ export const UNIT_COLUMNS: readonly Column<UnitRow>[] = [
 
 /** `indicators.csv`: every catalogue indicator and every report-local one. */
 export function indicatorsCsv(reports: readonly Report[]): string {
-  return toCsv(INDICATOR_COLUMNS, (row) => INDICATOR_COLUMNS.map((c) => c.get(row)), indicatorRows(reports));
+  return columnsCsv(INDICATOR_COLUMNS, indicatorRows(reports));
 }
 
 /** `units.csv`: every unit printed in the data. */
 export function unitsCsv(reports: readonly Report[]): string {
-  return toCsv(UNIT_COLUMNS, (row) => UNIT_COLUMNS.map((c) => c.get(row)), unitRows(reports));
+  return columnsCsv(UNIT_COLUMNS, unitRows(reports));
 }
