@@ -1,11 +1,9 @@
 import {
   CATALOGUE,
-  findQuantities,
   type Indicator,
   indicatorId,
   type JurisdictionLevel,
   type Localized,
-  normalizeSourceText,
   type Observation,
   type ParsedQuantity,
   parsePeriod,
@@ -15,11 +13,9 @@ import {
   type Report,
   type Role,
   resolveUnit,
-  sourceTextChanges,
 } from "@govreport/schema";
-import { type ExtractWarning, type SkipCode, warn } from "./codes.js";
-import { type ReadComparison, readComparison, readFromTo } from "./comparisons.js";
-import { nonFact, type SkipReason } from "./filters.js";
+import { type ExtractWarning, warn } from "./codes.js";
+import { readComparison, readFromTo } from "./comparisons.js";
 import {
   ASSIGN_THRESHOLD,
   guessCategory,
@@ -27,23 +23,25 @@ import {
   localIndicator,
   suggestIndicators,
 } from "./indicators.js";
-import { inferYears, levelOf, readMeta } from "./meta.js";
-import { findPeriodMarkers, firstMarkerFrom, markersIn, type PeriodMarker, type YearContext } from "./periods.js";
+import { levelOf, type readMeta } from "./meta.js";
+import { markersIn, type YearContext } from "./periods.js";
 import { proposeRelations } from "./relations.js";
 import { figureRuns, jointSubject, respectiveSubjects } from "./respectively.js";
-import {
-  type IndexedSection,
-  indexSections,
-  isPlanLead,
-  JOINED_LINE,
-  joinedLine,
-  type Section,
-  type SectionMode,
-  sectionLookup,
-} from "./sections.js";
+import { type IndexedSection, isPlanLead, type Section, type SectionMode } from "./sections.js";
 import { sha256HexSync } from "./sha256.js";
+import { CLAUSE_WINDOW, clauseEndOf, clauseStartOf, halfStartOf, sentenceEndOf, sentenceStartOf } from "./spans.js";
+import { type Figure, type FigureKind, isBase } from "./stages/figure.js";
+import { readFigures, type SkippedFigure } from "./stages/figures.js";
+import { repairLayout } from "./stages/layout.js";
+import { readContext } from "./stages/meta.js";
+import { normalise } from "./stages/normalise.js";
+import { readPeriods } from "./stages/periods.js";
+import { readSections } from "./stages/sections.js";
 import { subjectAfter, subjectBefore } from "./subject.js";
-import { clauseEnd, clauseStart, lineEnd, lineStart, originalSlice, prepare, trimSpan } from "./text.js";
+import { originalSlice, trimSpan } from "./text.js";
+
+export type { FigureKind } from "./stages/figure.js";
+export type { SkippedFigure } from "./stages/figures.js";
 
 /**
  * Options of {@link extractReport}: what the caller knows better than the text (id, year, period,
@@ -67,9 +65,6 @@ export interface ExtractOptions {
   year?: number;
   jurisdiction?: { name: Localized; level: JurisdictionLevel };
 }
-
-/** What a figure is in the draft: an observation, or one part of an observation's comparison. */
-export type FigureKind = "observation" | "baseline" | "change" | "percent" | "points";
 
 /**
  * A figure read from the text, with everything decided about it: kind, observation, subject, quote, section,
@@ -102,18 +97,6 @@ export interface ExtractedQuantity {
   suggestions: IndicatorSuggestion[];
 }
 
-/** A number that looks like a figure but was judged not to be a fact. */
-export interface SkippedFigure {
-  /** The number as printed. */
-  printed: string;
-  /** Where it starts, in code points into the normalised text. */
-  start: number;
-  /** Why it was skipped, as a stable code. */
-  code: SkipCode;
-  /** Why it was skipped, in words (with the name it is part of, for `figure.skipped.in-name`). */
-  reason: string;
-}
-
 /** What {@link extractReport} returns: the draft report and what was read, guessed and skipped on the way. */
 export interface ExtractResult {
   report: Report;
@@ -125,31 +108,6 @@ export interface ExtractResult {
   warnings: ExtractWarning[];
   /** Numbers that look like figures but were judged not to be facts, with the reason. */
   skipped: SkippedFigure[];
-}
-
-interface Figure {
-  q: ParsedQuantity;
-  kind: FigureKind;
-  owner?: Figure;
-  comparison?: ReadComparison;
-  fromTo?: { from: Figure; direction: "increase" | "decrease"; fromYear?: number; toYear?: number };
-  subject: string;
-  period: string;
-  role: Role;
-  sections: IndexedSection[];
-  quoteStart: number;
-  quoteEnd: number;
-  id: string;
-  /** The words before the figure as printed, lead-in words kept (共成功调解). */
-  rawSubject: string;
-  /** A figure this one is a part of or listed with (其中…, (A 2506家、B 2212家), X、Y): it may share its indicator. */
-  sibling?: Figure;
-  /** For a figure in the glossary: where the term it explains is used (its footnote marker). */
-  anchor?: number;
-  /** The figures this one owns (its comparison's parts), in text order. */
-  parts?: Figure[];
-  /** Its indicator and the catalogue suggestions, once chosen (observations and baselines). */
-  chosen?: { indicator: string; suggestions: IndicatorSuggestion[] };
 }
 
 /** A subject that only says how a figure changed: 年均增长, 同比增长, 比增加. */
@@ -190,82 +148,20 @@ const WORK_VERB = /^(?:完成|推进|实施|启动|开工|新建|建成|开展|�
 export function extractReport(input: string, options: ExtractOptions = {}): ExtractResult {
   checkOptions(options);
   const warnings: ExtractWarning[] = [];
-  // Offsets, quotes, chars and the sha256 are all over the normalised text (the schema's contract).
-  const text = normalizeSourceText(input);
-  const changed = sourceTextChanges(input);
-  if (changed.bom || changed.crlf || changed.cr)
-    warn(
-      warnings,
-      "text.normalised",
-      `source text normalised (${[changed.bom ? "BOM removed" : "", changed.crlf ? `${changed.crlf} CRLF` : "", changed.cr ? `${changed.cr} lone CR` : ""].filter(Boolean).join(", ")} → LF): offsets and the sha256 refer to the normalised text`,
-    );
-  const skipped: SkippedFigure[] = [];
-  const p = prepare(text);
-  const s = p.scan;
-  if (p.wrap)
-    warn(
-      warnings,
-      "layout.hard-wrap",
-      `the text looks hard-wrapped at ${p.wrap.width} characters: ${p.wrap.joined} line breaks inside paragraphs were joined before reading (quotes keep them); the layout is doubtful, check figures near line ends`,
-    );
-  const bodyStart = s.startsWith("#") ? Math.min(s.length, lineEnd(s, 0) + 1) : 0;
-  const sections = indexSections(p);
-  const joined = joinedLine(s);
-  if (joined !== undefined)
-    warn(
-      warnings,
-      "layout.joined-lines",
-      `the text has a line of ${joined} characters: paragraphs look joined, so headings were also looked for inside lines (after a sentence end); the layout is doubtful, check sections, roles and periods`,
-    );
-  const sectionsAt = sectionLookup(sections);
-  const meta = readMeta(s, bodyStart);
-  const ctx = inferYears(s, bodyStart, meta, sections, options, warnings);
-  const modeAt = (i: number): SectionMode => {
-    const secs = sectionsAt(i);
-    return secs[secs.length - 1]?.mode ?? "review";
-  };
-  const markers = findPeriodMarkers(s, ctx, modeAt);
-  const intros = introPeriods(s, sections, markers);
-
-  // Figures that are facts.
-  const found: ParsedQuantity[] = [];
-  for (const raw of findQuantities(s)) {
-    const q = { ...raw, printed: originalSlice(p, raw.start, raw.end) };
-    const why: SkipReason | undefined =
-      q.start < bodyStart
-        ? { code: "figure.skipped.comment-line", reason: "source comment line" }
-        : !Number.isFinite(q.value) || (q.max !== undefined && !Number.isFinite(q.max))
-          ? { code: "figure.skipped.out-of-range", reason: "number out of range" }
-          : nonFact(s, q);
-    if (why) skipped.push({ printed: q.printed, start: p.cp[q.start] ?? 0, ...why });
-    else found.push(q);
-  }
+  const text = normalise(input, warnings);
+  const laid = repairLayout(text, warnings);
+  const { p, s } = laid;
+  const structure = readSections(laid);
+  const { sections, modeAt } = structure;
+  const context = readContext(laid, structure, options, warnings);
+  const { meta, ctx } = context;
+  const periods = readPeriods(laid, structure, context);
+  const { markers, periodAt } = periods;
+  const { figures, skipped } = readFigures(laid, structure);
 
   // Comparisons: which figures qualify another.
-  const figures: Figure[] = found.map((q) => ({
-    q,
-    kind: "observation",
-    subject: "",
-    rawSubject: "",
-    period: "",
-    role: "actual",
-    sections: sectionsAt(q.start),
-    quoteStart: q.start,
-    quoteEnd: q.end,
-    id: "",
-  }));
   const byStart = new Map<number, Figure>();
   for (const f of figures) byStart.set(f.q.start, f);
-  const anchors = new Map<IndexedSection, number | undefined>();
-  let marks: Map<string, number> | undefined;
-  const glossaryStart = sections.find((x) => x.kind === "glossary")?.startIndex;
-  for (const f of figures) {
-    const entry = f.sections.find((x) => x.kind === "entry");
-    if (!entry) continue;
-    marks ??= firstMarks(s);
-    if (!anchors.has(entry)) anchors.set(entry, footnoteAnchor(entry, glossaryStart, marks));
-    f.anchor = anchors.get(entry);
-  }
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i] as Figure;
     if (f.kind !== "observation") continue;
@@ -285,7 +181,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
         continue;
       }
     }
-    const period = figurePeriod(s, f.q.start, markers, sectionsAt, ctx, modeAt, intros);
+    const period = periodAt(f.q.start);
     const c = readComparison(s, f.q, after, period, sentenceLimit);
     if (!c) continue;
     f.comparison = c;
@@ -308,10 +204,7 @@ export function extractReport(input: string, options: ExtractOptions = {}): Extr
     const f = figures[idx] as Figure;
     const ss = sentenceStartOf(s, f.q.start);
     const prevInSentence = prev && prev.q.end > ss ? prev : undefined;
-    f.period =
-      f.anchor !== undefined
-        ? figurePeriod(s, f.anchor, markers, sectionsAt, ctx, modeAt, intros)
-        : figurePeriod(s, f.q.start, markers, sectionsAt, ctx, modeAt, intros);
+    f.period = f.anchor !== undefined ? periodAt(f.anchor) : periodAt(f.q.start);
     if (isBase(s, f.q)) {
       // The base's own year is the one its 在…基础上 names (a reference for the figures after it).
       const hs = halfStartOf(s, f.q.start);
@@ -670,33 +563,6 @@ function sectionPath(secs: readonly IndexedSection[]): string[] {
   return secs.map((x) => x.heading);
 }
 
-const SENTENCE = /[。!！?？\n]/;
-/**
- * Sentence-wide work looks at most this far from a figure, and a quote at most CLAUSE_WINDOW: a text
- * without 。 or commas (a 200 KB run of 增长1.5%) would otherwise make every figure's work the whole
- * text, and extraction quadratic. Real sentences and clauses are far shorter.
- */
-const WINDOW = 1000;
-const CLAUSE_WINDOW = 300;
-function sentenceStartOf(s: string, at: number): number {
-  return clauseStart(s, at, Math.max(0, at - WINDOW), SENTENCE);
-}
-function sentenceEndOf(s: string, at: number): number {
-  return clauseEnd(s, at, Math.min(s.length, at + WINDOW), SENTENCE);
-}
-function halfStartOf(s: string, at: number): number {
-  return clauseStart(s, at, Math.max(0, at - WINDOW), HALF);
-}
-function clauseStartOf(s: string, at: number): number {
-  return clauseStart(s, at, Math.max(0, at - CLAUSE_WINDOW));
-}
-function clauseEndOf(s: string, at: number): number {
-  return clauseEnd(s, at, Math.min(s.length, at + CLAUSE_WINDOW));
-}
-const COLON = /[:：]/;
-/** A run of the sentence between semicolons: the scope of 力争, 确保, 目标. */
-const HALF = /[;；。!！?？\n]/;
-
 function previousOf(period: string): string {
   const y = /^(\d{4})/.exec(period);
   return y ? String(Number(y[1]) - 1) : period;
@@ -729,117 +595,6 @@ function forwardSubject(s: string, idx: number, figures: readonly Figure[], know
   }
   for (const k of walked) known[k] = found;
   return found;
-}
-
-/**
- * The period of the figure at `at`: the nearest period phrase before it in its sentence, else
- * one leading its paragraph, else one in the nearest heading, else the part's own period.
- */
-function figurePeriod(
-  s: string,
-  at: number,
-  markers: readonly PeriodMarker[],
-  sectionsAt: (index: number) => IndexedSection[],
-  ctx: YearContext,
-  modeAt: (i: number) => SectionMode,
-  intros: ReadonlyMap<IndexedSection, string> = new Map(),
-): string {
-  const own = (m: PeriodMarker) => !m.reference && m.period !== "";
-  // A phrase holds until the next semicolon; one leading the sentence (1-5月,…) holds to its end.
-  const hs = halfStartOf(s, at);
-  const last = markersIn(markers, hs, at).filter(own).pop();
-  if (last) return last.period;
-  // A phrase that opens the sentence (1-5月,… / 2015年城镇居民… / 经济形势稳中向好:上半年,…) holds for all of it.
-  const ss = sentenceStartOf(s, at);
-  const startsAt = (from: number) => {
-    const m = markers[firstMarkerFrom(markers, from)];
-    return m && m.index === from && m.end <= at && own(m) ? m : undefined;
-  };
-  // The first colon from an index of them, not a search of up to WINDOW characters per figure.
-  const colonAt = clauseEnd(s, ss, at, COLON);
-  const colon = colonAt < at ? colonAt - ss : -1;
-  const sentenceLead =
-    startsAt(trimSpan(s, ss, at)[0]) ?? (colon >= 0 ? startsAt(trimSpan(s, ss + colon + 1, at)[0]) : undefined);
-  if (sentenceLead) return sentenceLead.period;
-  // One set off by a comma early in the paragraph's first sentence (五年来, / 刚刚过去的2015年,) holds for the paragraph.
-  const ls = lineStart(s, at);
-  if (ls < ss) {
-    const para = paragraphLead(s, ls, markers);
-    if (para !== undefined) return para;
-  }
-  const secs = sectionsAt(at).reverse();
-  let child: IndexedSection | undefined;
-  for (const sec of secs) {
-    // 刚刚过去的2015年,… right before (一)…(四): the paragraph that introduces a chapter's sections
-    // gives its period to those sections (the chapter's own heading may cover more: 十二五时期和2015年).
-    const intro = child && child.level > sec.level ? intros.get(sec) : undefined;
-    if (intro !== undefined) return intro;
-    const h = markersIn(markers, sec.startIndex, sec.headingEndIndex).filter(own)[0];
-    if (h) return h.period;
-    child = sec;
-  }
-  return modeAt(at) === "plan" ? String(ctx.planYear) : ctx.reviewPeriod;
-}
-
-/** The period set off by a comma early in the first sentence of the paragraph starting at `ls` (五年来, / 刚刚过去的2015年,). */
-function paragraphLead(s: string, ls: number, markers: readonly PeriodMarker[]): string | undefined {
-  const first = sentenceEndOf(s, ls);
-  return markersIn(markers, ls, Math.min(first, ls + 60)).find(
-    (m) =>
-      m.index <= ls + 30 &&
-      m.end <= first &&
-      !m.reference &&
-      m.period !== "" &&
-      /^(?:[,，]|以来)/.test(s.slice(m.end, m.end + 2)) &&
-      !/[:：]/.test(s.slice(ls, m.index)),
-  )?.period;
-}
-
-/** How many sentences back an intro is looked for when the paragraphs are joined (an intro paragraph is a few sentences). */
-const INTRO_SENTENCES = 5;
-
-/**
- * For each part or chapter whose sections are introduced by a paragraph opening with a period set
- * off by a comma (刚刚过去的2015年,… right before (一)), that period. The paragraph is the last
- * non-blank line before the first section of the next level inside it.
- */
-function introPeriods(
-  s: string,
-  sections: readonly IndexedSection[],
-  markers: readonly PeriodMarker[],
-): Map<IndexedSection, string> {
-  const out = new Map<IndexedSection, string>();
-  const seen = new Set<IndexedSection>();
-  // Sections come in text order and nest: the enclosing ones are a stack.
-  const open: IndexedSection[] = [];
-  for (const sec of sections) {
-    for (let top = open.at(-1); top && (top.endIndex <= sec.startIndex || top.level >= sec.level); top = open.at(-1))
-      open.pop();
-    const parent = open.at(-1);
-    open.push(sec);
-    if (!parent || seen.has(parent)) continue;
-    seen.add(parent);
-    let e = sec.startIndex;
-    while (e > parent.headingEndIndex && /\s/.test(s[e - 1] ?? "")) e--;
-    if (e <= parent.headingEndIndex) continue;
-    let ls = lineStart(s, e - 1);
-    // Paragraphs run together (a line over JOINED_LINE): the intro is looked for in the last few
-    // sentences before the section instead (INTRO_SENTENCES), each read as if it opened a paragraph.
-    if (lineEnd(s, ls) - ls > JOINED_LINE) {
-      let lead: string | undefined;
-      for (let k = 0, at = e - 1; k < INTRO_SENTENCES && at > parent.headingEndIndex && lead === undefined; k++) {
-        ls = sentenceStartOf(s, at);
-        lead = paragraphLead(s, ls, markers);
-        at = ls - 1;
-      }
-      if (lead !== undefined) out.set(parent, lead);
-      continue;
-    }
-    if (ls < parent.headingEndIndex) continue;
-    const lead = paragraphLead(s, ls, markers);
-    if (lead !== undefined) out.set(parent, lead);
-  }
-  return out;
 }
 
 function roleOf(s: string, f: Figure, mode: SectionMode): Role {
@@ -952,48 +707,6 @@ function checkOptions(o: ExtractOptions): void {
       throw new TypeError(`options.reportPeriod: ${(e as Error).message}`);
     }
   }
-}
-
-/** A figure printed as the base of a target: 在2022年(30.20亿元)基础上, 在30亿元的基础上. */
-function isBase(s: string, q: ParsedQuantity): boolean {
-  return /^[)）]?(?:的)?基础上/.test(s.slice(q.end, q.end + 5));
-}
-
-/** ① … ⑳, ㉑ … ㉟, ㊱ … ㊿: the circled numbers that mark footnotes explained in a glossary. */
-export function circled(n: number): string | undefined {
-  if (n >= 1 && n <= 20) return String.fromCharCode(0x2460 + n - 1);
-  if (n >= 21 && n <= 35) return String.fromCharCode(0x3251 + n - 21);
-  if (n >= 36 && n <= 50) return String.fromCharCode(0x32b1 + n - 36);
-  return undefined;
-}
-
-/**
- * Where the body uses the term a glossary entry explains: its footnote marker (⑤ or [5]) before
- * the glossary. A figure in the entry takes its role and period from there: the 1+10+X plan
- * explained in entry 14 is part of the work planned where ⑭ is printed.
- */
-function footnoteAnchor(
-  entry: IndexedSection,
-  glossaryStart: number | undefined,
-  marks: ReadonlyMap<string, number>,
-): number | undefined {
-  const n = Number(/\d+/.exec(entry.label)?.[0]);
-  const limit = glossaryStart ?? entry.startIndex;
-  for (const mark of [circled(n), `[${n}]`, `【${n}】`, `〔${n}〕`]) {
-    if (!mark) continue;
-    const at = marks.get(mark);
-    if (at !== undefined && at + mark.length <= limit) return at;
-  }
-  return undefined;
-}
-
-const FOOTNOTE_MARK = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|\[\d{1,3}\]|【\d{1,3}】|〔\d{1,3}〕/g;
-
-/** Where each footnote mark (⑤, [5], 【5】, 〔5〕) is first printed: one scan of the text, not one per entry. */
-function firstMarks(s: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const m of s.matchAll(FOOTNOTE_MARK)) if (!out.has(m[0])) out.set(m[0], m.index);
-  return out;
 }
 
 const CATALOGUE_IDS = new Set<string>(CATALOGUE.map((i) => i.id));

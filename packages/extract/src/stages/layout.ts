@@ -1,0 +1,42 @@
+import { type ExtractWarning, warn } from "../codes.js";
+import { joinedLine } from "../sections.js";
+import { lineEnd, type Prepared, prepare } from "../text.js";
+
+/** What the layout stage hands on: the text to scan and where the report's body starts in it. */
+export interface Laid {
+  /** The normalised text, its scan text (lines joined, digits ASCII) and the maps back to it. */
+  p: Prepared;
+  /** `p.scan`: the text every later stage reads (indices are UTF-16 units of it). */
+  s: string;
+  /** Where the body starts: after the `# source:` comment line, if the text opens with one. */
+  bodyStart: number;
+  /** The longest line, when it is long enough that paragraphs look joined (headings are then looked for inside lines). */
+  joined?: number;
+}
+
+/**
+ * Stage `layout`: the normalised text → the text to scan. A hard-wrapped text has its cut lines
+ * joined (layout.ts) and full-width digits read as ASCII (text.ts `prepare`); a text whose
+ * paragraphs look joined is flagged. Either adds a warning that the layout is doubtful.
+ */
+export function repairLayout(text: string, warnings: ExtractWarning[]): Laid {
+  const p = prepare(text);
+  const s = p.scan;
+  if (p.wrap)
+    warn(
+      warnings,
+      "layout.hard-wrap",
+      `the text looks hard-wrapped at ${p.wrap.width} characters: ${p.wrap.joined} line breaks inside paragraphs were joined before reading (quotes keep them); the layout is doubtful, check figures near line ends`,
+    );
+  const bodyStart = s.startsWith("#") ? Math.min(s.length, lineEnd(s, 0) + 1) : 0;
+  const joined = joinedLine(s);
+  if (joined !== undefined)
+    warn(
+      warnings,
+      "layout.joined-lines",
+      `the text has a line of ${joined} characters: paragraphs look joined, so headings were also looked for inside lines (after a sentence end); the layout is doubtful, check sections, roles and periods`,
+    );
+  const laid: Laid = { p, s, bodyStart };
+  if (joined !== undefined) laid.joined = joined;
+  return laid;
+}

@@ -1,0 +1,15 @@
+/**
+ * The extractor is a pipeline of named stages, run in this order by `extractReport` (extract.ts).
+ * Each stage is a module of `stages/` with a typed input and output; the stages from `figures` on
+ * hand on the list of figures (`Figure`), each filling in more of what is known about them.
+ *
+ * - `normalise`: the text as given → the normalised source text (no BOM, LF).
+ * - `layout`: → the text to scan (hard-wrapped lines joined, full-width digits read), layout warnings.
+ * - `sections`: → parts, chapters, sections and glossary, each a review, a plan or a glossary.
+ * - `meta`: → title, date, congress, speaker, place, and the delivered, reviewed and planned years.
+ * - `periods`: → the period phrases of the text and the period its context gives any place.
+ * - `figures`: → the printed quantities that are facts (and the numbers skipped, with why).
+ */
+export const STAGES = ["normalise", "layout", "sections", "meta", "periods", "figures"] as const;
+
+export type StageName = (typeof STAGES)[number];
