@@ -5,7 +5,8 @@ import { readContext } from "./meta.js";
 import { readSections } from "./sections.js";
 
 describe("stage meta", () => {
-  const text = "保定市政府工作报告\n——2024年1月10日在保定市第十六届人民代表大会第三次会议上\n一、2023年工作回顾\n产值5亿元。\n二、2024年工作安排\n投资8亿元。\n";
+  const text =
+    "保定市政府工作报告\n——2024年1月10日在保定市第十六届人民代表大会第三次会议上\n一、2023年工作回顾\n产值5亿元。\n二、2024年工作安排\n投资8亿元。\n";
   const laid = repairLayout(text, []);
 
   it("reads the place, the date and the years of the review and the plan", () => {
