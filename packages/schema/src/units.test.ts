@@ -34,6 +34,13 @@ describe("unit registry", () => {
     expect(commensurable("个百分点", "%")).toBe(false);
     expect(commensurable("‰", "%")).toBe(true);
   });
+  it("reads 亿吨, 亿斤 and air-quality concentrations with their units (2.39亿吨 is not 2.39亿 of nothing)", () => {
+    expect(convert(2.39, "亿吨", "万吨")).toBeCloseTo(23900);
+    expect(convert(762, "亿斤", "万吨")).toBeCloseTo(3810);
+    expect(convert(0.035, "毫克/立方米", "微克/立方米")).toBeCloseTo(35);
+    expect(commensurable("微克/立方米", "立方米")).toBe(false);
+    expect(unitMeasure("亿吨")).toMatchObject({ multiplier: 8, en: "t" });
+  });
   it("takes units a report declares", () => {
     const declared = [
       { id: "网格", zh: "网格", en: "grid cells", dimension: "count" as const, base: "网格", scale: 1 },

@@ -16,13 +16,14 @@ export const DIMENSIONS = [
   "percent",
   "percentage_point",
   "multiple",
+  "concentration",
   "count",
 ] as const;
 /** The zod schema of {@link Dimension}. */
 export const DimensionSchema = z.enum(DIMENSIONS).describe("What a unit measures");
 /**
  * What a unit measures: currency, area, length, mass, volume, power, energy, duration, percent, percentage
- * points, multiple or a count.
+ * points, multiple, concentration (微克/立方米) or a count.
  */
 export type Dimension = z.infer<typeof DimensionSchema>;
 
@@ -79,8 +80,11 @@ const FIXED: readonly Row[] = [
   ["万公里", "万公里", "10k kilometres", "length", "米", 1e7, "km"],
   ["吨", "吨", "tonnes", "mass", "吨", 1, "t"],
   ["万吨", "万吨", "10k tonnes", "mass", "吨", 1e4, "t"],
+  ["亿吨", "亿吨", "100 million tonnes", "mass", "吨", 1e8, "t"],
   ["公斤", "公斤", "kilograms", "mass", "吨", 1e-3, "kg"],
   ["斤", "斤", "jin", "mass", "吨", 5e-4, "jin"],
+  ["万斤", "万斤", "10k jin", "mass", "吨", 5, "jin"],
+  ["亿斤", "亿斤", "100 million jin", "mass", "吨", 5e4, "jin"],
   ["立方米", "立方米", "cubic metres", "volume", "立方米", 1, "m³"],
   ["万立方米", "万立方米", "10k cubic metres", "volume", "立方米", 1e4, "m³"],
   ["亿立方米", "亿立方米", "100 million cubic metres", "volume", "立方米", 1e8, "m³"],
@@ -108,6 +112,9 @@ const FIXED: readonly Row[] = [
   ["‰", "千分比", "per mille", "percent", "%", 0.1, "‰"],
   ["个百分点", "个百分点", "percentage points", "percentage_point", "个百分点", 1, "pp"],
   ["倍", "倍", "times", "multiple", "倍", 1, "times"],
+  // PM2.5 and PM10 concentrations (微克/立方米); the air-quality figures of most reports.
+  ["微克/立方米", "微克/立方米", "micrograms per cubic metre", "concentration", "微克/立方米", 1, "µg/m³"],
+  ["毫克/立方米", "毫克/立方米", "milligrams per cubic metre", "concentration", "微克/立方米", 1e3, "mg/m³"],
   ["成", "成", "tenths", "percent", "%", 10, "tenths"],
 ];
 
