@@ -2,6 +2,9 @@ import type { ParsedQuantity, Role } from "@govreport/schema";
 import type { ReadComparison } from "../comparisons.js";
 import type { IndicatorSuggestion } from "../indicators.js";
 import type { IndexedSection } from "../sections.js";
+import type { Laid } from "./layout.js";
+import type { Periods } from "./periods.js";
+import type { Structure } from "./sections.js";
 
 /** What a figure is in the draft: an observation, or one part of an observation's comparison. */
 export type FigureKind = "observation" | "baseline" | "change" | "percent" | "points";
@@ -40,4 +43,11 @@ export interface Figure {
 /** A figure printed as the base of a target: 在2022年(30.20亿元)基础上, 在30亿元的基础上. */
 export function isBase(s: string, q: ParsedQuantity): boolean {
   return /^[)）]?(?:的)?基础上/.test(s.slice(q.end, q.end + 5));
+}
+
+/** What the stages from `comparisons` on read besides the figures: the scan text, its sections and periods. */
+export interface Reading {
+  laid: Laid;
+  structure: Structure;
+  periods: Periods;
 }
