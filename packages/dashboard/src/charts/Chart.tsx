@@ -173,7 +173,7 @@ function EChart({
         }
       });
       ro.observe(el);
-      applyOption(chart, latest.current.chart, el);
+      applyOption(chart, latest.current.chart, el, true);
     }, 0);
     return () => {
       clearTimeout(task);
@@ -192,10 +192,11 @@ function EChart({
   return <div ref={ref} className="chart-canvas" data-chart={chart.id} style={{ height: chart.height }} />;
 }
 
-function applyOption(c: ECharts, chart: BuiltChart, el: HTMLElement) {
+function applyOption(c: ECharts, chart: BuiltChart, el: HTMLElement, first = false) {
   el.dataset.finished = "false";
-  // Readers who ask for less motion get charts drawn at once.
-  const still = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+  // A chart appears drawn (a grow-in animation only delayed the figures by its 300 ms); a redraw
+  // (another width, another language) animates, unless the reader asks for less motion.
+  const still = first || window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
   const option = fitToWidth(chart.option, c.getWidth());
   c.setOption(still ? { ...option, animation: false } : option, { notMerge: true });
   // Paint now, in this chart's own task: left to the next animation frame, every chart of a

@@ -64,7 +64,7 @@ export function aheadChart(spec: { id: string; unit: string; items: AheadItem[] 
       if (s === 1 && change !== undefined) {
         lines.push([
           `${m.chart.impliedChange} (${periodLabel(i.actual.period, lang)} → ${periodLabel(i.target.period, lang)})`,
-          `${change >= 0 ? "+" : ""}${fmtNumber(change, lang, 1)}%`,
+          `${change >= 0 ? "+" : ""}${fmtNumber(change, 1)}%`,
         ]);
       }
       return tooltipHtml(labels[d] ?? "", lines, pt.quote, lang);
@@ -95,7 +95,7 @@ export function aheadChart(spec: { id: string; unit: string; items: AheadItem[] 
             periodLabel(i.actual.period, lang),
             i.target.printed,
             periodLabel(i.target.period, lang),
-            change === undefined ? "" : `${change >= 0 ? "+" : ""}${fmtNumber(change, lang, 1)}%`,
+            change === undefined ? "" : `${change >= 0 ? "+" : ""}${fmtNumber(change, 1)}%`,
           ],
         };
       }),

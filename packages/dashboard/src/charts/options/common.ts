@@ -11,6 +11,7 @@ import type {
 import type { ComposeOption } from "echarts/core";
 import { type Lang, MESSAGES } from "../../i18n.js";
 import type { Point, PointFinding } from "../../model/chart-specs.js";
+import { groupedNumber } from "../../util/number.js";
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
@@ -129,16 +130,9 @@ export function itemLabels(
   });
 }
 
-// One formatter per language and precision: building one costs far more than using it.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-export function fmtNumber(n: number, lang: Lang, digits = 2): string {
-  const key = `${lang}:${digits}`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en", { maximumFractionDigits: digits });
-    numberFormats.set(key, f);
-  }
-  return f.format(n);
+/** A number as the charts' data tables print it (1,234.5); the same in both languages. */
+export function fmtNumber(n: number, digits = 2): string {
+  return groupedNumber(n, digits);
 }
 
 /** An item tooltip whose markup `html(seriesIndex, dataIndex)` builds. */

@@ -81,8 +81,8 @@ export function countAreaChart(
         ...(i.count ? { obsId: i.count.obsId } : i.area ? { obsId: i.area.obsId } : {}),
         cells: [
           i.label[lang],
-          i.count ? fmtNumber(i.count.value, lang, 4) : "",
-          i.area ? fmtNumber(i.area.value, lang, 4) : "",
+          i.count ? fmtNumber(i.count.value, 4) : "",
+          i.area ? fmtNumber(i.area.value, 4) : "",
           i.count?.printed ?? "",
           i.area?.printed ?? "",
         ],

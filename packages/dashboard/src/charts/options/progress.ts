@@ -35,7 +35,7 @@ export function progressChart(spec: { id: string; items: ProgressItem[] }, lang:
   const targetText = (i: ProgressItem) => (i.derived ? `${i.target.printed}*` : i.target.printed);
   const top = Math.max(100, ...spec.items.map((i) => i.percent));
   const max = Math.ceil(top / 20) * 20;
-  const pct = (x: number) => `${fmtNumber(x, lang, 1)}%`;
+  const pct = (x: number) => `${fmtNumber(x, 1)}%`;
   const hasElapsed = spec.items.some((i) => i.elapsed !== undefined);
   const description = `${title}: ${spec.items
     .map((i, k) => `${labels[k]} ${i.actual.printed} / ${i.target.printed} = ${pct(i.percent)}`)

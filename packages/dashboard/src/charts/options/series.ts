@@ -134,7 +134,7 @@ export function promisesChart(model: SeriesModel, lang: Lang, id: string): Built
     ...baseOption(
       title,
       lang,
-      `${title}: ${drawn.map((x, k) => `${labels[k]} ${fmtNumber(x.pct, lang, 1)}% ${m.verdicts[x.p.verdict]}`).join("; ")}`,
+      `${title}: ${drawn.map((x, k) => `${labels[k]} ${fmtNumber(x.pct, 1)}% ${m.verdicts[x.p.verdict]}`).join("; ")}`,
     ),
     legend: { top: 0, left: 0, right: 40 },
     grid: { left: 8, right: 64, top: 40, bottom: 8, containLabel: true },
@@ -180,7 +180,7 @@ export function promisesChart(model: SeriesModel, lang: Lang, id: string): Built
         [
           [m.targetCol, x.p.target.printed],
           [m.resultCol, x.p.result?.printed ?? ""],
-          [m.percentOfTarget, `${fmtNumber(x.pct, lang, 1)}%`],
+          [m.percentOfTarget, `${fmtNumber(x.pct, 1)}%`],
           [m.verdictCol, m.verdicts[x.p.verdict]],
         ],
         x.p.result?.quote,
@@ -207,7 +207,7 @@ export function promisesChart(model: SeriesModel, lang: Lang, id: string): Built
           labels[k]?.replace(/^\d{4} /, "") ?? "",
           x.p.target.printed,
           x.p.result?.printed ?? "",
-          `${fmtNumber(x.pct, lang, 1)}%`,
+          `${fmtNumber(x.pct, 1)}%`,
           m.verdicts[x.p.verdict],
         ],
       })),
