@@ -110,9 +110,32 @@ for (let i = 0; i < runs; i++) {
   firstChart.push(r.chart);
   firstPaint.push(r.fcp);
 }
+/** What a traced event's thread time is spent on, by its name (nested events of another kind are subtracted). */
+const KIND_OF = new Map([
+  ["v8.evaluateModule", "evaluate"],
+  ["EvaluateScript", "evaluate"],
+  ["UpdateLayoutTree", "layout"],
+  ["Layout", "layout"],
+  ["PrePaint", "layout"],
+  ["Paint", "layout"],
+  ["Layerize", "layout"],
+  ["FunctionCall", "script"],
+  ["TimerFire", "script"],
+  ["FireAnimationFrame", "script"],
+  ["EventDispatch", "script"],
+  ["v8.callFunction", "script"],
+  ["MinorGC", "gc"],
+  ["MajorGC", "gc"],
+  ["V8.GC_SCAVENGER", "gc"],
+  ["V8.GC_MARK_COMPACTOR", "gc"],
+]);
+
 /**
  * One traced cold load: the thread time (CPU, not wall clock) of the renderer main thread's
- * top-level tasks until the first chart has finished, split by what the tasks did.
+ * tasks until the first chart has finished, split by what the time went to. A task's time is
+ * given to the innermost classified event it was spent in (a layout forced by a script is
+ * layout, a module evaluated inside a task is evaluation), the rest of it to "other" (parsing
+ * HTML, loading, IPC).
  */
 async function tracedLoad() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -132,23 +155,26 @@ async function tracedLoad() {
   const events = traceEvents
     .filter((e) => e.ph === "X" && e.pid === main.pid && e.tid === main.tid && e.tdur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const split = { evaluate: 0, layout: 0, script: 0, other: 0 };
+  const split = { evaluate: 0, layout: 0, script: 0, gc: 0, other: 0 };
   let total = 0;
-  let end = -1;
+  // Walk the events as a tree (by nesting of their wall-clock spans): each event's own thread
+  // time (its tdur less its children's) goes to its kind, or to the nearest classified ancestor's.
+  const stack = [];
+  const close = (upTo) => {
+    while (stack.length > 0 && stack[stack.length - 1].end <= upTo) {
+      const n = stack.pop();
+      const own = Math.max(0, n.e.tdur - n.children) / 1000;
+      split[n.kind] += own;
+      if (stack.length === 0) total += n.e.tdur / 1000;
+      else stack[stack.length - 1].children += n.e.tdur;
+    }
+  };
   for (const e of events) {
-    if (e.ts < end) continue; // nested in the task before
-    end = e.ts + e.dur;
-    const inside = events.filter((x) => x.ts >= e.ts && x.ts + x.dur <= end).map((x) => x.name);
-    const kind = inside.includes("v8.evaluateModule")
-      ? "evaluate"
-      : inside.some((n) => n === "Layout" || n === "UpdateLayoutTree" || n === "Paint")
-        ? "layout"
-        : inside.some((n) => n === "FunctionCall" || n === "TimerFire" || n === "EvaluateScript")
-          ? "script"
-          : "other";
-    split[kind] += e.tdur / 1000;
-    total += e.tdur / 1000;
+    close(e.ts);
+    const parentKind = stack[stack.length - 1]?.kind ?? "other";
+    stack.push({ e, end: e.ts + e.dur, children: 0, kind: KIND_OF.get(e.name) ?? parentKind });
   }
+  close(Number.POSITIVE_INFINITY);
   return { total, split };
 }
 const traced = [];

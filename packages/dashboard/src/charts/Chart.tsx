@@ -165,6 +165,9 @@ function EChart({
       });
       let fittedAt = chart.getWidth();
       ro = new ResizeObserver(() => {
+        // The first notification comes on observe, at the size the chart is drawn at: resizing
+        // then redrew the whole chart for nothing (about as long as drawing it).
+        if (el.clientWidth === chart.getWidth() && el.clientHeight === chart.getHeight()) return;
         chart.resize();
         // Labels are fitted to the width: fit again when it changes.
         if (chart.getWidth() !== fittedAt) {
