@@ -162,3 +162,37 @@ export function encodeGbk(text) {
   }
   return Buffer.from(out);
 }
+
+/**
+ * The renderer main thread's top-level tasks in a Chromium trace (categories "toplevel",
+ * "devtools.timeline"), longest first by thread time: `cpu` is the task's own main-thread time,
+ * `wall` its duration on the clock (what the Long Tasks API reports, which grows with every other
+ * process on a loaded machine). The busiest renderer main thread is the traced page's.
+ */
+export function mainThreadTasks(traceEvents) {
+  const threads = new Map();
+  for (const e of traceEvents) {
+    if (e.name === "thread_name" && e.args?.name === "CrRendererMain") threads.set(`${e.pid}:${e.tid}`, []);
+  }
+  for (const e of traceEvents) {
+    if (e.ph === "X" && e.tdur !== undefined) threads.get(`${e.pid}:${e.tid}`)?.push(e);
+  }
+  let best = [];
+  let bestCpu = -1;
+  for (const events of threads.values()) {
+    events.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    const tasks = [];
+    let end = -1;
+    for (const e of events) {
+      if (e.ts < end) continue; // nested in the task before
+      end = e.ts + e.dur;
+      tasks.push({ name: e.name, cpu: e.tdur / 1000, wall: e.dur / 1000, ts: e.ts / 1000 });
+    }
+    const cpu = tasks.reduce((s, t) => s + t.cpu, 0);
+    if (cpu > bestCpu) {
+      bestCpu = cpu;
+      best = tasks;
+    }
+  }
+  return best.sort((a, b) => b.cpu - a.cpu);
+}
