@@ -14,7 +14,7 @@ import {
 } from "@govreport/schema";
 import type { ParsedArgs } from "../args.js";
 import type { Context } from "../context.js";
-import { EXIT } from "../errors.js";
+import { CliError, EXIT } from "../errors.js";
 import { escapeControl, escapeStrings } from "../format/escape.js";
 import { LineIndex } from "../format/lines.js";
 import { readTextInput } from "../io/read.js";
@@ -59,6 +59,23 @@ export interface CheckedItem extends Omit<CheckedRelation, "figures"> {
   figures: (CheckedRelation["figures"][number] & { line: number; column: number })[];
 }
 
+/**
+ * How many inconsistencies, notes and relations checked a run lists at most, each (`--limit`). A
+ * text of 20 MB can hold 400,000 figures that each raise a note: listing them all would print
+ * hundreds of megabytes and hold them in memory (issue 10). The rest are counted, never dropped
+ * silently: the human output says how many were not listed, and the JSON output in `unlisted`.
+ */
+export const DEFAULT_LIMIT = 1000;
+
+/** `--limit`: a whole number of items to list, or `all`. */
+export function parseLimit(value: string | boolean | undefined): number {
+  if (value === undefined || typeof value === "boolean") return DEFAULT_LIMIT;
+  if (value === "all") return Number.POSITIVE_INFINITY;
+  if (!/^[1-9]\d{0,8}$/.test(value))
+    throw new CliError(`--limit must be a whole number from 1 to 999999999, or all, not "${value}"`);
+  return Number(value);
+}
+
 export interface CheckOutput {
   file: string;
   encoding: string;
@@ -66,8 +83,15 @@ export interface CheckOutput {
   figures: number;
   inconsistencies: Inconsistency[];
   notes: Inconsistency[];
-  /** Every relation between printed figures that was checked: an empty list of inconsistencies means these held. */
+  /**
+   * Every relation between printed figures that was checked (up to the limit, in the order checked):
+   * an empty list of inconsistencies means these held.
+   */
   relations: CheckedItem[];
+  /** How many items each list holds at most (`--limit`; null for all). */
+  limit: number | null;
+  /** How many were found but not listed, over the limit: each list's total is its length plus these. */
+  unlisted: { inconsistencies: number; notes: number; relations: number };
   coverage: {
     checked: number;
     byKind: Partial<Record<CoverageKind, number>>;
@@ -127,7 +151,23 @@ function statedOf(r: Relation): string {
   }
 }
 
-export async function check(arg: string, ctx: Context): Promise<CheckOutput> {
+/** Code points in a text, counted without an array of its characters (a pair of surrogates is one). */
+function codePointCount(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+export async function check(arg: string, ctx: Context, limit = DEFAULT_LIMIT): Promise<CheckOutput> {
   const input = await readTextInput(arg, readOptions(ctx));
   const text = input.text;
   const { report, quantities, warnings } = extractReport(text, { sha256: textSha256(text) });
@@ -165,13 +205,23 @@ export async function check(arg: string, ctx: Context): Promise<CheckOutput> {
     return lo;
   };
 
-  const locate = (f: Finding): Inconsistency | undefined => {
+  /** A finding with where it is printed: the stated figure's observation and its index in the text. */
+  interface Anchored {
+    f: Finding;
+    relation: Relation | undefined;
+    o: Observation;
+    figure: ExtractedQuantity | undefined;
+    at: number;
+  }
+  const anchor = (f: Finding): Anchored | undefined => {
     const relation = f.relation === undefined ? undefined : relations.get(f.relation);
     const id = relation ? statedOf(relation) : f.observations[0];
     const o = id === undefined ? undefined : byId.get(id);
     if (!o) return undefined;
     const figure = figureAt(o, FIGURE_OF[f.code] ?? "observation");
-    const at = codePointToIndex(text, figure?.start ?? o.source.offset);
+    return { f, relation, o, figure, at: codePointToIndex(text, figure?.start ?? o.source.offset) };
+  };
+  const locate = ({ f, relation, o, at }: Anchored): Inconsistency => {
     const where = lines.at(at);
     const item: Inconsistency = {
       code: f.code,
@@ -211,16 +261,26 @@ export async function check(arg: string, ctx: Context): Promise<CheckOutput> {
     }
     return item;
   };
-  const pick = (codes: ReadonlySet<string>) =>
-    checked.findings
-      .filter((f) => codes.has(f.code))
-      .map(locate)
-      .filter((x): x is Inconsistency => x !== undefined)
-      .sort((a, b) => a.line - b.line || a.column - b.column);
+  /**
+   * The findings of these codes in the order they are printed (line and column follow the index in
+   * the text; a stable sort keeps the checks' order among those at one place), the first `limit`
+   * of them located and described, the rest only counted.
+   */
+  const pick = (codes: ReadonlySet<string>): { listed: Inconsistency[]; unlisted: number } => {
+    const all: Anchored[] = [];
+    for (const f of checked.findings) {
+      if (!codes.has(f.code)) continue;
+      const a = anchor(f);
+      if (a) all.push(a);
+    }
+    all.sort((a, b) => a.at - b.at);
+    const listed = all.slice(0, limit).map(locate);
+    return { listed, unlisted: all.length - listed.length };
+  };
 
   const inconsistencies = pick(ARITHMETIC);
   const notes = pick(NOTES);
-  const relationsChecked: CheckedItem[] = checked.coverage.relations.map((c) => ({
+  const relationsChecked: CheckedItem[] = checked.coverage.relations.slice(0, limit).map((c) => ({
     ...c,
     figures: c.figures.map((x) => {
       // The figure as printed inside its quote (a comparison's baseline is printed in its owner's quote).
@@ -243,14 +303,24 @@ export async function check(arg: string, ctx: Context): Promise<CheckOutput> {
   return {
     file: input.name,
     encoding: input.encoding,
-    characters: [...text].length,
+    characters: codePointCount(text),
     figures: report.observations.length,
-    inconsistencies,
-    notes,
+    inconsistencies: inconsistencies.listed,
+    notes: notes.listed,
     relations: relationsChecked,
+    limit: Number.isFinite(limit) ? limit : null,
+    unlisted: {
+      inconsistencies: inconsistencies.unlisted,
+      notes: notes.unlisted,
+      relations: checked.coverage.relations.length - relationsChecked.length,
+    },
     coverage: { ...counts, line: coverageLine(checked.coverage, ctx.lang) },
     extractorWarnings: warnings,
-    summary: { inconsistencies: inconsistencies.length, notes: notes.length, figures: report.observations.length },
+    summary: {
+      inconsistencies: inconsistencies.listed.length + inconsistencies.unlisted,
+      notes: notes.listed.length + notes.unlisted,
+      figures: report.observations.length,
+    },
   };
 }
 
@@ -273,25 +343,49 @@ function formatItem(i: Inconsistency, file: string, ctx: Context, paint: (s: str
   return out;
 }
 
-export function formatCheck(r: CheckOutput, ctx: Context): string {
+/** The line saying how many of a list were found and not listed (`--limit`), or none. */
+function unlistedLine(n: number, listed: number, what: [string, string], ctx: Context): string | undefined {
+  if (n === 0) return undefined;
+  return ctx.lang === "zh"
+    ? `……另有${n}条${what[1]}未列出(只列出前${listed}条;--limit all 列出全部)`
+    : `… and ${n} more ${what[0]} not listed (the first ${listed} are; --limit all lists every one)`;
+}
+
+/**
+ * Writes the human output item by item, each escaped as it is written (control characters from the
+ * text never reach the terminal raw; the JSON output is not escaped): no string of the whole output.
+ */
+export function writeCheck(r: CheckOutput, ctx: Context, write: (s: string) => void): void {
   const c = ctx.out;
-  const out: string[] = [];
-  for (const i of r.inconsistencies) out.push(...formatItem(i, r.file, ctx, c.red), "");
-  for (const i of r.notes) out.push(...formatItem(i, r.file, ctx, c.yellow), "");
-  const n = r.inconsistencies.length;
-  const summary = `${n === 0 ? c.green("no inconsistencies") : c.red(`${n} inconsistenc${n === 1 ? "y" : "ies"}`)} among ${r.figures} figures in ${r.file}${r.notes.length > 0 ? `; ${r.notes.length} note${r.notes.length === 1 ? "" : "s"}` : ""}`;
-  out.push(summary);
+  const file = escapeControl(r.file);
+  const list = (items: Inconsistency[], unlisted: number, what: [string, string], paint: (s: string) => string) => {
+    for (const i of items) write(`${formatItem(escapeStrings(i), file, ctx, paint).join("\n")}\n\n`);
+    const more = unlistedLine(unlisted, items.length, what, ctx);
+    if (more) write(`${c.dim(more)}\n\n`);
+  };
+  list(r.inconsistencies, r.unlisted.inconsistencies, ["inconsistencies", "不一致"], c.red);
+  list(r.notes, r.unlisted.notes, ["notes", "提示"], c.yellow);
+  const n = r.summary.inconsistencies;
+  const notes = r.summary.notes;
+  const summary = `${n === 0 ? c.green("no inconsistencies") : c.red(`${n} inconsistenc${n === 1 ? "y" : "ies"}`)} among ${r.figures} figures in ${file}${notes > 0 ? `; ${notes} note${notes === 1 ? "" : "s"}` : ""}`;
   // The last line says what was checked, so that no inconsistency reads as "verified", not "not looked at".
-  out.push(r.coverage.line);
-  return `${out.join("\n")}\n`;
+  write(`${summary}\n${escapeControl(r.coverage.line)}\n`);
+}
+
+/** The human output as one string (what `run` writes piece by piece). */
+export function formatCheck(r: CheckOutput, ctx: Context): string {
+  const out: string[] = [];
+  writeCheck(r, ctx, (s) => out.push(s));
+  return out.join("");
 }
 
 export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
-  const r = await check(args.positionals[0] as string, ctx);
+  const limit = parseLimit(args.options.limit);
+  const r = await check(args.positionals[0] as string, ctx, limit);
   if (args.options.json) ctx.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-  else ctx.stdout.write(formatCheck(escapeStrings(r), ctx));
+  else writeCheck(r, ctx, (s) => ctx.stdout.write(s));
   if (ctx.debug)
     for (const w of r.extractorWarnings)
       ctx.stderr.write(`govreport: extract: [${w.code}] ${escapeControl(w.message)}\n`);
-  return r.inconsistencies.length === 0 ? EXIT.ok : EXIT.invalid;
+  return r.summary.inconsistencies === 0 ? EXIT.ok : EXIT.invalid;
 }
