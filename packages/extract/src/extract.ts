@@ -1,5 +1,6 @@
 import { type JurisdictionLevel, type Localized, parsePeriod, type Report } from "@govreport/schema";
 import type { ExtractWarning } from "./codes.js";
+import { MAX_FIGURES } from "./read-limit.js";
 import type { Section } from "./sections.js";
 import { linkComparisons } from "./stages/comparisons.js";
 import type { Figure, Reading } from "./stages/figure.js";
@@ -44,6 +45,12 @@ export interface ExtractOptions {
   /** The year the report is delivered in (今年); default read from the text. */
   year?: number;
   jurisdiction?: { name: Localized; level: JurisdictionLevel };
+  /**
+   * The most numbers read from the text (default {@link MAX_FIGURES}, 5,000; a real report prints
+   * fewer than 2,000). Past them, reading stops at the end of the sentence and the warning
+   * `text.read-in-part` says where: nothing after that point is in the draft.
+   */
+  maxFigures?: number;
 }
 
 /** What {@link extractReport} returns: the draft report and what was read, guessed and skipped on the way. */
@@ -83,7 +90,7 @@ export function runPipeline(input: string, options: ExtractOptions = {}, observe
   checkOptions(options);
   const warnings: ExtractWarning[] = [];
   const text = normalise(input, warnings);
-  const laid = repairLayout(text, warnings);
+  const laid = repairLayout(text, warnings, options.maxFigures ?? MAX_FIGURES);
   const structure = readSections(laid);
   const context = readContext(laid, structure, options, warnings);
   const periods = readPeriods(laid, structure, context);
@@ -132,6 +139,8 @@ function checkOptions(o: ExtractOptions): void {
     throw new TypeError(`options.sha256 must be 64 lower-case hex digits, got "${o.sha256}"`);
   if (o.id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(o.id))
     throw new TypeError(`options.id must be letters, digits, '.', '_' or '-', got "${o.id}"`);
+  if (o.maxFigures !== undefined && !(Number.isInteger(o.maxFigures) && o.maxFigures >= 1))
+    throw new TypeError(`options.maxFigures must be a whole number of at least 1, got ${o.maxFigures}`);
   if (o.year !== undefined && !(Number.isInteger(o.year) && o.year >= 1900 && o.year <= 2100))
     throw new TypeError(`options.year must be a whole year between 1900 and 2100, got ${o.year}`);
   if (o.reportPeriod !== undefined) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeShared } from "../../../vitest.shared-texts.js";
 import { SKIP_CODES, type SkipCode, WARNING_CODES, type WarningCode } from "../src/codes.js";
 import { extractReport } from "../src/extract.js";
+import { MAX_FIGURES } from "../src/read-limit.js";
 import { sharedText, zhangjiangText } from "./helpers.js";
 
 const HEAD = "# source: test\n2023年张江镇政府工作报告\n";
@@ -56,6 +57,7 @@ describe("warning codes", () => {
   const codes = (text: string) => extractReport(text).warnings.map((w) => w.code);
   const EXAMPLES: Record<WarningCode, () => string> = {
     "text.normalised": () => `\uFEFF${HEAD}${REVIEW}完成税收5亿元。\r\n`,
+    "text.read-in-part": () => `${HEAD}${REVIEW}${"完成税收5亿元，增长5%。\n".repeat(MAX_FIGURES / 2 + 1)}`,
     "layout.hard-wrap": () => {
       const para =
         "全镇完成规上工业总产值85.00亿元，同比增长12.5%，新增市场主体2506家，其中注册资金500万元以上36家。".repeat(4);

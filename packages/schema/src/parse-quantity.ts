@@ -280,8 +280,14 @@ export function parseQuantity(input: string, options: Omit<ReadOptions, "bare"> 
   return { ...q, start: q.start + lead, end: q.end + lead };
 }
 
-/** Options of {@link findQuantities} (the same as {@link ReadOptions}). */
-export interface FindOptions extends ReadOptions {}
+/** Options of {@link findQuantities}: those of {@link ReadOptions}, and how many to find at most. */
+export interface FindOptions extends ReadOptions {
+  /**
+   * Stop after this many quantities (the first ones in text order): a caller that reads only so
+   * many need not scan the rest of a long text.
+   */
+  limit?: number;
+}
 
 const ORDINAL_BEFORE = /[第]$/;
 const WORD_ENDING_IN_QUALIFIER = /^(?:[签预节制公履违集契相邀简]约|[最附就临靠逼贴]近)$/;
@@ -299,9 +305,10 @@ export function findQuantities(text: string, options: FindOptions = {}): ParsedQ
   const s = normalizeDigits(text);
   const out: ParsedQuantity[] = [];
   const starter = options.chinese ? /[\d零〇一二两三四五六七八九十百万]/g : /[\d万千百]/g;
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
   let m: RegExpExecArray | null;
   starter.lastIndex = 0;
-  while ((m = starter.exec(s))) {
+  while (out.length < limit && (m = starter.exec(s))) {
     let at = m.index;
     const prev = s[at - 1] ?? "";
     if (/[\d.]/.test(prev) || ID_NEIGHBOUR.test(prev) || ORDINAL_BEFORE.test(prev)) continue;

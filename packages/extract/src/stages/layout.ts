@@ -1,5 +1,6 @@
 import { type ExtractWarning, warn } from "../codes.js";
 import { joinedLine } from "../sections.js";
+import { readLimit } from "../read-limit.js";
 import { lineEnd, type Prepared, prepare } from "../text.js";
 
 /** What the layout stage hands on: the text to scan and where the report's body starts in it. */
@@ -17,11 +18,22 @@ export interface Laid {
 /**
  * Stage `layout`: the normalised text → the text to scan. A hard-wrapped text has its cut lines
  * joined (layout.ts) and full-width digits read as ASCII (text.ts `prepare`); a text whose
- * paragraphs look joined is flagged. Either adds a warning that the layout is doubtful.
+ * paragraphs look joined is flagged. Either adds a warning that the layout is doubtful. A text with
+ * more than `maxFigures` numbers, more than any report, is read only up to a sentence end past the
+ * last of them (read-limit.ts): the scan text stops there, so the time, memory and size of the draft
+ * stay bounded, and the warning `text.read-in-part` says where.
  */
-export function repairLayout(text: string, warnings: ExtractWarning[]): Laid {
-  const p = prepare(text);
+export function repairLayout(text: string, warnings: ExtractWarning[], maxFigures = Number.POSITIVE_INFINITY): Laid {
+  const prepared = prepare(text);
+  const limit = Number.isFinite(maxFigures) ? readLimit(prepared.scan, maxFigures) : undefined;
+  const p = limit ? { ...prepared, scan: prepared.scan.slice(0, limit.end) } : prepared;
   const s = p.scan;
+  if (limit)
+    warn(
+      warnings,
+      "text.read-in-part",
+      `the text prints more than ${maxFigures} numbers, more than any report: it was read up to code point ${p.cp[limit.end] ?? 0} of ${p.chars} (the end of the sentence, or clause, of number ${maxFigures}, printed at code point ${p.cp[limit.lastStart] ?? 0}); nothing after it is in the draft (pass maxFigures to read more)`,
+    );
   if (p.wrap)
     warn(
       warnings,

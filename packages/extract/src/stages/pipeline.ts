@@ -4,7 +4,8 @@
  * hand on the list of figures (`Figure`), each filling in more of what is known about them.
  *
  * - `normalise`: the text as given → the normalised source text (no BOM, LF).
- * - `layout`: → the text to scan (hard-wrapped lines joined, full-width digits read), layout warnings.
+ * - `layout`: → the text to scan (hard-wrapped lines joined, full-width digits read, cut after the
+ *   sentence of the 5,000th number), layout warnings.
  * - `sections`: → parts, chapters, sections and glossary, each a review, a plan or a glossary.
  * - `meta`: → title, date, congress, speaker, place, and the delivered, reviewed and planned years.
  * - `periods`: → the period phrases of the text and the period its context gives any place.
