@@ -1,6 +1,6 @@
 import { type ExtractWarning, warn } from "../codes.js";
-import { joinedLine } from "../sections.js";
 import { readLimit } from "../read-limit.js";
+import { joinedLine } from "../sections.js";
 import { lineEnd, type Prepared, prepare } from "../text.js";
 
 /** What the layout stage hands on: the text to scan and where the report's body starts in it. */
