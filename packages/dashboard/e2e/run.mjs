@@ -949,6 +949,56 @@ await sharedStep(
   },
 );
 
+await sharedStep(
+  "shared raw texts (Baoding 2021, 2025): draft banner, headline cards show a goal as a goal and no average",
+  ["baoding_2021_annual.txt", "baoding_2025_annual.txt"],
+  async () => {
+    const ROLE_NAMES = { target: "目标", plan: "计划", baseline: "基数" };
+    for (const name of ["baoding_2021_annual.txt", "baoding_2025_annual.txt"]) {
+      const p = await context.newPage();
+      const pProblems = watch(p);
+      await go("#/load", p);
+      await p.setInputFiles("[data-testid=file-input]", sharedPath(name));
+      await p.waitForSelector("[data-testid=load-ok]", { timeout: 60_000 });
+      await p.click("[data-testid=open-local]");
+      await p.waitForSelector("[data-testid=local-banner][data-origin=text]");
+      assert.ok(await p.isVisible("[data-testid=local-banner]"), `${name}: the draft banner is visible`);
+      assert.ok((await p.textContent("[data-testid=local-banner]")).includes("草稿"));
+      assert.ok((await p.textContent("#headline-title")).includes("未经核对"), "the cards are said to be unreviewed");
+      // The same extractor in Node gives each figure's role and subject (ids come from content).
+      const { report: draft } = await extractReportAsync(readFileSync(sharedPath(name), "utf8"), { sourceFile: name });
+      const byId = new Map(draft.observations.map((o) => [o.id, o]));
+      const values = await p.$$eval(".card-value", (els) =>
+        els.map((el) => ({
+          obs: el.querySelector("[data-testid=headline-figure]")?.dataset.obs,
+          printed: el.querySelector("[data-testid=headline-figure]")?.textContent,
+          role: el.querySelector(".badge.role")?.textContent ?? null,
+        })),
+      );
+      assert.ok(values.length > 0, `${name}: headline cards`);
+      for (const v of values) {
+        const o = byId.get(v.obs);
+        assert.ok(o, `${name}: the card shows ${v.printed} (${v.obs}), which the draft does not have`);
+        // A goal, a plan or a baseline says so on the card; only a result goes unmarked.
+        assert.equal(v.role, o.role === "actual" ? null : ROLE_NAMES[o.role], `${name}: ${v.printed} is a ${o.role}`);
+        // 确保亩均税收达到15万元以上 (2021) is a tax per mu of land, not the city's tax revenue.
+        assert.ok(
+          !/日均|月均|平均|每天|每日|亩均|户均/.test(o.subject ?? ""),
+          `${v.printed} is an average: ${o.subject}`,
+        );
+      }
+      if (name === "baoding_2025_annual.txt") {
+        // 引进资金1000亿元以上 is this year's goal (确保…以上), and its card says so.
+        const investment = values.find((v) => v.printed?.startsWith("1000亿元"));
+        assert.ok(investment, "the 1000亿元 card is shown");
+        assert.equal(investment.role, "目标");
+      }
+      assert.deepEqual(pProblems, []);
+      await p.close();
+    }
+  },
+);
+
 const HEBEI_SERIES = ["hebei_2023_annual.txt", "hebei_2024_annual.txt", "hebei_2025_annual.txt"];
 await sharedStep(
   "a series of shared texts (Hebei 2023–2025): time series, targets against results as the CLI pairs them, quotes",

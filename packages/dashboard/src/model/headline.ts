@@ -23,6 +23,19 @@ export interface HeadlineCard {
 
 const ROLE_RANK = { actual: 0, target: 1, plan: 2, baseline: 3 } as const;
 
+/** Words that make a figure a per-day, per-person, per-mu… average rather than a level or a total. */
+const AVERAGE_WORDS = ["日均", "月均", "年均", "人均", "户均", "亩均", "平均", "每天", "每日", "每月", "每人", "每户"];
+
+/**
+ * Whether the figure is an average of the indicator's quantity (平均每天新增企业超过320家 is not
+ * 新增企业, 亩均税收 is not 税收收入): its subject says so and the indicator's name does not (人均可支配收入
+ * is itself an average). Such a figure is not the indicator's headline.
+ */
+export function isAverageOf(obs: Observation, indicator: Indicator): boolean {
+  const subject = obs.subject ?? "";
+  return AVERAGE_WORDS.some((w) => subject.includes(w) && !indicator.name.zh.includes(w));
+}
+
 function headlineValue(obs: Observation): HeadlineValue {
   const c = obs.comparison;
   return {
@@ -39,12 +52,15 @@ function headlineValue(obs: Observation): HeadlineValue {
 /**
  * The catalogue's headline indicators that the report has (and its own indicators marked
  * headline), in catalogue order. Each card shows the best-ranked role (actual before target
- * before plan), its latest period, and every such observation (one per subject), at most three.
+ * before plan), its latest period, and every such observation (one per subject), at most three;
+ * a role other than actual is shown as such on the card. An average of the indicator's quantity
+ * (per day, per person…) is never its headline.
  */
 export function headlineCards(report: Report, max = 3): HeadlineCard[] {
   const byIndicator = new Map<string, Observation[]>();
   for (const obs of report.observations) {
-    if (!indicatorOf(report, obs)?.headline) continue;
+    const indicator = indicatorOf(report, obs);
+    if (!indicator?.headline || isAverageOf(obs, indicator)) continue;
     const list = byIndicator.get(obs.indicator) ?? [];
     list.push(obs);
     byIndicator.set(obs.indicator, list);
