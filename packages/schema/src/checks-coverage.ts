@@ -116,6 +116,42 @@ export interface Coverage {
   relations: CheckedRelation[];
 }
 
+/** Counts relations checked as they are made: see {@link coverageCounter}. */
+export interface CoverageCounter {
+  /** Counts one relation checked (and keeps it, when the counter keeps them). */
+  add(r: CheckedRelation): void;
+  /** The counts so far, with the relations kept. */
+  result(): Coverage;
+}
+
+/**
+ * Counts checked relations by kind and verdict as they are made; `keep` says whether the relations
+ * themselves are kept in the result (a caller that takes each one as it is made keeps none, so a
+ * text of 100,000 relations costs their counts, not their list).
+ */
+export function coverageCounter(keep = true): CoverageCounter {
+  const byKind: Partial<Record<CoverageKind, number>> = {};
+  let checked = 0;
+  let inconsistencies = 0;
+  let notChecked = 0;
+  const seen = new Set<string>();
+  const relations: CheckedRelation[] = [];
+  return {
+    add(r) {
+      if (keep) relations.push(r);
+      if (r.verdict === "not_checked") {
+        notChecked++;
+        return;
+      }
+      seen.add([r.kind, r.arithmetic, r.stated, ...r.figures.map((f) => f.quote)].join("\u0000"));
+      checked++;
+      byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
+      if (r.verdict === "inconsistent") inconsistencies++;
+    },
+    result: () => ({ checked, byKind: { ...byKind }, inconsistencies, notChecked, distinct: seen.size, relations }),
+  };
+}
+
 /**
  * Counts checked relations by kind and verdict.
  *
@@ -123,22 +159,9 @@ export interface Coverage {
  * @returns How many were checked (by kind), found inconsistent and not checked, with the relations themselves.
  */
 export function summarizeCoverage(relations: readonly CheckedRelation[]): Coverage {
-  const byKind: Partial<Record<CoverageKind, number>> = {};
-  let checked = 0;
-  let inconsistencies = 0;
-  let notChecked = 0;
-  const seen = new Set<string>();
-  for (const r of relations) {
-    if (r.verdict === "not_checked") {
-      notChecked++;
-      continue;
-    }
-    seen.add([r.kind, r.arithmetic, r.stated, ...r.figures.map((f) => f.quote)].join("\u0000"));
-    checked++;
-    byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
-    if (r.verdict === "inconsistent") inconsistencies++;
-  }
-  return { checked, byKind, inconsistencies, notChecked, distinct: seen.size, relations: [...relations] };
+  const counter = coverageCounter();
+  for (const r of relations) counter.add(r);
+  return counter.result();
 }
 
 /**

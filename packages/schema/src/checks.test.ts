@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { acknowledges, checkReport, codePointToIndex, indexToCodePoint, unusedAcknowledgements } from "./checks.js";
-import { coverageLine, summarizeCoverage } from "./checks-coverage.js";
+import { type CheckedRelation, coverageLine, summarizeCoverage } from "./checks-coverage.js";
 import { FINDING_CODES, type Finding, type FindingCode } from "./finding.js";
 import { type Indicator, indicatorId } from "./indicator.js";
 import { div, formatInterval, interval, mul, rounded, scale, sub } from "./interval.js";
@@ -922,6 +922,100 @@ describe("relations read from the text, and what was checked", () => {
     expect(coverageLine(coverage)).toBe("checked 2 relations: 1 growth rate, 1 change; 1 inconsistency");
     expect(coverageLine(summarizeCoverage([]))).toBe("checked 0 relations; 0 inconsistencies");
   });
+});
+
+describe("bounded by construction (issue 10)", () => {
+  const line = SOURCE.split("\n")[4] ?? "";
+  const hotline = (quote: string, offset: number) =>
+    obs(
+      "hotline_tickets",
+      { value: 1.6, unit: "万条", decimals: 1, qualifier: "nearly" },
+      { source: { quote, offset } },
+    );
+  const indicators = [
+    {
+      id: "hotline_tickets",
+      name: { zh: "热线工单", en: "Hotline tickets" },
+      category: "governance",
+      dimension: "count",
+      direction: "neutral",
+    },
+  ] as const;
+  const provenance = (o: ObservationInput, text: string) =>
+    check(report({ indicators: [...indicators], observations: [o] }), text).findings.filter(
+      (f) => f.code === "provenance.offset_mismatch",
+    );
+  /** Code-point offset of the n-th occurrence (0-based) of a quote in a text, computed independently. */
+  const nth = (text: string, quote: string, n: number) => {
+    let i = -1;
+    for (let k = 0; k <= n; k++) i = text.indexOf(quote, i + 1);
+    return [...text.slice(0, i)].length;
+  };
+
+  it("places a misplaced quote on the copy nearest its recorded offset, else on its first occurrence", () => {
+    // The passage printed twice: an offset one off the second copy points at the second copy.
+    const twice = `${SOURCE}\n${SOURCE}`;
+    const second = nth(twice, line, 1);
+    expect(provenance(hotline(line, second + 1), twice)[0]).toMatchObject({
+      stated: String(second + 1),
+      computed: String(second),
+    });
+    expect(provenance(hotline(line, nth(twice, line, 0) + 1), twice)[0]?.computed).toBe(String(nth(twice, line, 0)));
+    // Far from where it is recorded (beyond the window searched first), it is still found.
+    const far = `${SOURCE}\n${"无关文字。".repeat(5000)}`;
+    expect(provenance(hotline(line, [...far].length - 3), far)[0]?.computed).toBe(String(offsetOf(line)));
+  });
+
+  it("passes each finding and each relation checked to a callback instead of listing them, counting them all", () => {
+    const o = obs("tax_revenue", yi(20.17), {
+      comparison: {
+        baseline: { quantity: yi(13.88), period: "2022-01/2022-05" },
+        direction: "increase",
+        change: yi(6.39),
+        percent: pct(45.4),
+      },
+    });
+    const r = report({ observations: [o, { ...o, id: `${o.id}-2` }] });
+    const listed = checkReport(r, { sourceText: SOURCE });
+    const findings: Finding[] = [];
+    const relations: CheckedRelation[] = [];
+    const streamed = checkReport(r, {
+      sourceText: SOURCE,
+      onFinding: (f) => findings.push(f),
+      onChecked: (c) => relations.push(c),
+    });
+    expect(listed.findings.length).toBeGreaterThan(1);
+    expect(findings).toEqual(listed.findings);
+    expect(relations).toEqual(listed.coverage.relations);
+    expect(streamed.findings).toEqual([]);
+    expect(streamed.coverage.relations).toEqual([]);
+    expect(streamed.summary).toEqual(listed.summary);
+    expect(streamed.valid).toBe(listed.valid);
+    const { relations: _a, ...counts } = listed.coverage;
+    const { relations: _b, ...streamedCounts } = streamed.coverage;
+    expect(streamedCounts).toEqual(counts);
+  });
+
+  it("checks a sum of 160,000 parts (no argument list as long as the parts: Math.max(...parts) overflowed the stack)", () => {
+    const line = SOURCE.split("\n")[2] ?? "";
+    const firm = (value: number) =>
+      obs("registered_enterprises", { value, unit: "家", decimals: 0 }, { source: { quote: line, offset: 0 } });
+    const [total, first, second] = [firm(160_001), firm(1), firm(1)];
+    const r = report({
+      observations: [total, first, second],
+      relations: [{ kind: "sum", id: "r", total: total.id, parts: [first.id, second.id] }],
+    });
+    // The parts added after the schema parsed the report (parsing 160,000 observations is not what is tested).
+    const relation = r.relations[0] as { parts: string[] };
+    for (let i = 2; i < 160_000; i++) {
+      const part = { ...(r.observations[1] as Report["observations"][number]), id: `part-${i}` };
+      r.observations.push(part);
+      relation.parts.push(part.id);
+    }
+    const found = checkReport(r).findings.filter((f) => f.code === "relation.sum_mismatch");
+    expect(found).toHaveLength(1);
+    expect(found[0]?.computed).toBe("160000家");
+  }, 60_000);
 });
 
 describe("finding codes", () => {

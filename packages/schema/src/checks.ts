@@ -1,6 +1,6 @@
 import { indicatorLookup } from "./catalogue.js";
 import type { CheckedFigure, CheckedRelation, CoverageKind } from "./checks-coverage.js";
-import { summarizeCoverage } from "./checks-coverage.js";
+import { coverageCounter } from "./checks-coverage.js";
 import { codePointToIndex, indexToCodePoint } from "./code-points.js";
 import { type CheckResult, FINDING_CODES, type Finding, type FindingCode } from "./finding.js";
 import type { Indicator, Localized, PriceBasis } from "./indicator.js";
@@ -32,6 +32,14 @@ export interface CheckOptions {
    * normalised (`normalizeSourceText`: no BOM, LF line breaks) before quotes are looked up.
    */
   sourceText?: string;
+  /**
+   * Takes each finding as it is made, instead of the result's `findings` list, which is then empty
+   * (`summary` and `valid` still count every finding). For a caller that keeps only some, so that a
+   * text raising a finding for most of its 400,000 figures does not hold them all (issue 10).
+   */
+  onFinding?: (finding: Finding) => void;
+  /** Takes each relation checked as it is made, instead of `coverage.relations`, which is then empty (its counts stay whole). */
+  onChecked?: (relation: CheckedRelation) => void;
 }
 
 type Draft = Omit<Finding, "severity" | "acknowledged">;
@@ -73,19 +81,32 @@ function inUnit(q: Quantity, unit: string, declared: readonly UnitDef[]): Interv
  * }
  */
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
-  const out: Draft[] = [];
+  const findings: Finding[] = [];
+  const summary = { error: 0, warning: 0, info: 0, acknowledged: 0 };
+  const covering = acknowledgementIndex(report.acknowledged);
+  const noAcknowledgements = report.acknowledged.length === 0;
+  const take = options.onFinding ?? ((f: Finding) => findings.push(f));
+  // Each finding is completed (severity, acknowledgement) and counted as it is made.
   const push = (d: Draft) => {
-    out.push(d);
+    const first = noAcknowledgements ? undefined : covering(d)[0];
+    const ack = first === undefined ? undefined : report.acknowledged[first];
+    const f = d as Finding;
+    f.severity = FINDING_CODES[d.code];
+    f.acknowledged = !!ack;
+    if (ack) f.explanation = ack.explanation;
+    if (f.acknowledged) summary.acknowledged++;
+    else summary[f.severity]++;
+    take(f);
   };
   const declared = report.units;
-  const checked: CheckedRelation[] = [];
+  const coverage = coverageCounter(options.onChecked === undefined);
   const record = (c: CheckedRelation) => {
-    checked.push(c);
+    coverage.add(c);
+    options.onChecked?.(c);
   };
   const indicatorOf = indicatorLookup(report.indicators);
   const basisOf = (o: Observation) => indicatorOf(o.indicator)?.priceBasis;
   const byId = new Map<string, Observation>();
-  const indexOf = new Map<string, number>();
 
   // Ids
   report.observations.forEach((o, i) => {
@@ -96,10 +117,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
         path: `$.observations[${i}].id`,
         message: { zh: `观测编号 ${o.id} 重复`, en: `observation id ${o.id} is used more than once` },
       });
-    } else {
-      byId.set(o.id, o);
-      indexOf.set(o.id, i);
-    }
+    } else byId.set(o.id, o);
   });
   const relationIds = new Set<string>();
   report.relations.forEach((r, i) => {
@@ -147,7 +165,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
       },
     });
   }
-  return finish(out, report, checked);
+  return { findings, summary, valid: summary.error === 0, coverage: coverage.result() };
 }
 
 /**
@@ -200,23 +218,6 @@ export function unusedAcknowledgements(report: Pick<Report, "acknowledged">, fin
   const used = new Set<number>();
   for (const f of findings) for (const i of covering(f)) used.add(i);
   return report.acknowledged.flatMap((_, i) => (used.has(i) ? [] : [i]));
-}
-
-function finish(drafts: Draft[], report: Report, checked: CheckedRelation[]): CheckResult {
-  const covering = acknowledgementIndex(report.acknowledged);
-  const findings: Finding[] = drafts.map((d) => {
-    const first = covering(d)[0];
-    const ack = first === undefined ? undefined : report.acknowledged[first];
-    const f: Finding = { ...d, severity: FINDING_CODES[d.code], acknowledged: !!ack };
-    if (ack) f.explanation = ack.explanation;
-    return f;
-  });
-  const summary = { error: 0, warning: 0, info: 0, acknowledged: 0 };
-  for (const f of findings) {
-    if (f.acknowledged) summary.acknowledged++;
-    else summary[f.severity]++;
-  }
-  return { findings, summary, valid: summary.error === 0, coverage: summarizeCoverage(checked) };
 }
 
 function checkObservation(
@@ -704,7 +705,9 @@ function checkRelation(
       const computed = sum(parts);
       const stated = figureInterval(total.quantity, declared);
       const u = total.quantity.unit;
-      const d = Math.max(total.quantity.decimals, ...r.parts.map((p) => get(p).quantity.decimals));
+      // A loop, not Math.max(...parts): a list of 200,000 parts would overflow the call stack.
+      let d = total.quantity.decimals;
+      for (const p of r.parts) d = Math.max(d, get(p).quantity.decimals);
       const added = `${list(
         r.parts.map((p) => get(p).quantity),
         " + ",
@@ -1033,6 +1036,28 @@ function sameQuantity(a: Quantity, b: Quantity): boolean {
   );
 }
 
+/** How far around its recorded offset a misplaced quote is looked for before the whole text is searched. */
+const QUOTE_WINDOW = 4096;
+
+/**
+ * Where a quote that is not at its recorded place occurs: the occurrence nearest that place within
+ * a window around it (a quote moved by an edit, or an offset counted a little off, is near it; and a
+ * passage printed twice is placed on the copy meant), else its first occurrence in the text. A
+ * report whose offsets are all a little off then costs a window per quote, not a scan of the whole
+ * text per quote (issue 10).
+ */
+function findQuote(text: string, quote: string, near: number): number {
+  const from = Math.max(0, near - QUOTE_WINDOW);
+  const window = text.slice(from, Math.min(text.length, near + QUOTE_WINDOW + quote.length));
+  let best = -1;
+  for (let i = window.indexOf(quote); i >= 0; i = window.indexOf(quote, i + 1)) {
+    const at = from + i;
+    if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;
+    if (at > near) break;
+  }
+  return best >= 0 ? best : text.indexOf(quote);
+}
+
 function checkProvenance(
   o: Observation,
   i: number,
@@ -1044,7 +1069,7 @@ function checkProvenance(
   const { quote, offset } = o.source;
   const idx = codePointToIndex(text, offset);
   if (text.slice(idx, idx + quote.length) !== quote) {
-    const found = text.indexOf(quote);
+    const found = findQuote(text, quote, idx);
     if (found < 0) {
       push({
         code: "provenance.quote_not_found",

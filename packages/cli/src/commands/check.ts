@@ -20,6 +20,7 @@ import { LineIndex } from "../format/lines.js";
 import { readTextInput } from "../io/read.js";
 import { readOptions } from "../report-file.js";
 import { textSha256 } from "../source-text.js";
+import { FirstInOrder } from "./check-first.js";
 
 /** Findings that mean the printed figures contradict each other, and those worth a look. */
 const ARITHMETIC: ReadonlySet<string> = INCONSISTENCY_CODES;
@@ -171,7 +172,6 @@ export async function check(arg: string, ctx: Context, limit = DEFAULT_LIMIT): P
   const input = await readTextInput(arg, readOptions(ctx));
   const text = input.text;
   const { report, quantities, warnings } = extractReport(text, { sha256: textSha256(text) });
-  const checked = checkReport(report, { sourceText: text });
   const lines = new LineIndex(text);
   const byId = new Map(report.observations.map((o) => [o.id, o]));
   const relations = new Map(report.relations.map((r) => [r.id, r]));
@@ -184,14 +184,16 @@ export async function check(arg: string, ctx: Context, limit = DEFAULT_LIMIT): P
   }
   const figureAt = (o: Observation, kind = "observation") =>
     figuresOf.get(o.id)?.find((q) => q.kind === kind || (kind === "observation" && q.kind === "baseline"));
-  // The first check recorded for each finding code and relation (or observation), as a scan would find it.
-  const doneBy = new Map<string, CheckedRelation>();
-  for (const c of checked.coverage.relations) {
-    if (c.finding === undefined) continue;
+  // The first check recorded for each finding code and relation (or observation), as a scan would
+  // find it: what the finding's description needs of it (not the check, with its figures and quotes).
+  const doneBy = new Map<string, Pick<CheckedRelation, "arithmetic" | "formula" | "expected">>();
+  const done = (c: CheckedRelation) => {
+    if (c.finding === undefined) return;
     const keys = [`${c.finding}\0o\0${c.id}`];
     if (c.relation !== undefined) keys.push(`${c.finding}\0r\0${c.relation}`);
-    for (const key of keys) if (!doneBy.has(key)) doneBy.set(key, c);
-  }
+    for (const key of keys)
+      if (!doneBy.has(key)) doneBy.set(key, { arithmetic: c.arithmetic, formula: c.formula, expected: c.expected });
+  };
   // Figures in the order they are printed, for the figures inside a quote (a binary search, then the quote's own).
   const byStart = quantities.map((q, i) => ({ q, i })).sort((a, b) => a.q.start - b.q.start || a.i - b.i);
   const firstFrom = (offset: number) => {
@@ -261,26 +263,27 @@ export async function check(arg: string, ctx: Context, limit = DEFAULT_LIMIT): P
     }
     return item;
   };
-  /**
-   * The findings of these codes in the order they are printed (line and column follow the index in
-   * the text; a stable sort keeps the checks' order among those at one place), the first `limit`
-   * of them located and described, the rest only counted.
-   */
-  const pick = (codes: ReadonlySet<string>): { listed: Inconsistency[]; unlisted: number } => {
-    const all: Anchored[] = [];
-    for (const f of checked.findings) {
-      if (!codes.has(f.code)) continue;
-      const a = anchor(f);
-      if (a) all.push(a);
-    }
-    all.sort((a, b) => a.at - b.at);
-    const listed = all.slice(0, limit).map(locate);
-    return { listed, unlisted: all.length - listed.length };
-  };
-
-  const inconsistencies = pick(ARITHMETIC);
-  const notes = pick(NOTES);
-  const relationsChecked: CheckedItem[] = checked.coverage.relations.slice(0, limit).map((c) => ({
+  // The checks pass each finding and relation as they are made; only the first `limit` of each list
+  // are kept (findings in the order they are printed: line and column follow the index in the text,
+  // ties in the checks' order), the rest counted, so that memory does not grow with the findings.
+  const inconsistencies = new FirstInOrder<Anchored>(limit);
+  const notes = new FirstInOrder<Anchored>(limit);
+  const relationsListed: CheckedRelation[] = [];
+  const checked = checkReport(report, {
+    sourceText: text,
+    onFinding: (f) => {
+      const list = ARITHMETIC.has(f.code) ? inconsistencies : NOTES.has(f.code) ? notes : undefined;
+      const a = list && anchor(f);
+      if (a) list.add(a.at, a);
+    },
+    onChecked: (c) => {
+      done(c);
+      if (relationsListed.length < limit) relationsListed.push(c);
+    },
+  });
+  const listedInconsistencies = inconsistencies.items().map(locate);
+  const listedNotes = notes.items().map(locate);
+  const relationsChecked: CheckedItem[] = relationsListed.map((c) => ({
     ...c,
     figures: c.figures.map((x) => {
       // The figure as printed inside its quote (a comparison's baseline is printed in its owner's quote).
@@ -305,20 +308,20 @@ export async function check(arg: string, ctx: Context, limit = DEFAULT_LIMIT): P
     encoding: input.encoding,
     characters: codePointCount(text),
     figures: report.observations.length,
-    inconsistencies: inconsistencies.listed,
-    notes: notes.listed,
+    inconsistencies: listedInconsistencies,
+    notes: listedNotes,
     relations: relationsChecked,
     limit: Number.isFinite(limit) ? limit : null,
     unlisted: {
-      inconsistencies: inconsistencies.unlisted,
-      notes: notes.unlisted,
-      relations: checked.coverage.relations.length - relationsChecked.length,
+      inconsistencies: inconsistencies.dropped,
+      notes: notes.dropped,
+      relations: checked.coverage.checked + checked.coverage.notChecked - relationsChecked.length,
     },
     coverage: { ...counts, line: coverageLine(checked.coverage, ctx.lang) },
     extractorWarnings: warnings,
     summary: {
-      inconsistencies: inconsistencies.listed.length + inconsistencies.unlisted,
-      notes: notes.listed.length + notes.unlisted,
+      inconsistencies: listedInconsistencies.length + inconsistencies.dropped,
+      notes: listedNotes.length + notes.dropped,
       figures: report.observations.length,
     },
   };
