@@ -1,6 +1,7 @@
+import { checkReport } from "@govreport/schema";
 import { describe, expect, it } from "vitest";
 import { extractReport } from "../src/index.js";
-import { suggestIndicators } from "../src/indicators.js";
+import { ASSIGN_THRESHOLD, localName, suggestIndicators } from "../src/indicators.js";
 import { levelOf } from "../src/meta.js";
 
 describe("averages make a series of their own", () => {
@@ -38,5 +39,61 @@ describe("stock vs flow in a review of several years", () => {
     expect(at("62户")).toBe("2015");
     expect(at("12.1%")).toBe("2011/2015");
     expect(at("320项")).toBe("2011/2015");
+  });
+});
+
+describe("indicators: what a figure measures", () => {
+  const REVIEW = "某市2023年政府工作报告\n一、2023年工作回顾\n";
+  const ind = (text: string, printed: string) =>
+    extractReport(`${REVIEW}${text}\n`).quantities.find((q) => q.printed === printed)?.indicator;
+  it("names a local series by what the subject names, without framing or work verbs", () => {
+    expect(localName("新建口袋公园")).toBe(localName("口袋公园"));
+    expect(localName("建设改造高标准农田")).toBe("高标准农田");
+    expect(localName("力争研发经费投入超")).toBe("研发经费投入");
+    expect(localName("地下水开采量压减")).toBe(localName("压减地下水开采量"));
+    // New additions are another series than the total, and a growth rate another than the level.
+    expect(localName("新增商业营业面积")).not.toBe(localName("商业营业面积"));
+    expect(localName("地区生产总值增长", true)).toBe("地区生产总值增速");
+    expect(localName("地区生产总值增长")).toBe("地区生产总值");
+  });
+  it("gives one series one local id in a report, and two series two", () => {
+    const r = extractReport(`${REVIEW}新建口袋公园179个。建设100个口袋公园。建设运动场96个。\n`);
+    const [a, b, c] = r.quantities;
+    expect(a?.indicator).toBe(b?.indicator);
+    expect(c?.indicator).not.toBe(a?.indicator);
+  });
+  it("does not make one series of the investments of different projects", () => {
+    const r = extractReport(`${REVIEW}东山组团年内计划投资64.8亿元。物流园区全年计划投资3亿元。\n`);
+    const [a, b] = r.quantities;
+    expect(a?.indicator).not.toBe(b?.indicator);
+  });
+  it("names a rate printed with its level by the level; an observation's unit always fits its indicator", () => {
+    expect(ind("地区生产总值增长7.5%，达到309亿元。", "7.5%")).toBe("gdp_growth");
+    expect(ind("地区生产总值增长7.5%。", "7.5%")).toBe("gdp_growth");
+    const r = extractReport(`${REVIEW}研发经费投入超105亿元、增速超10%。研发经费投入增长12%。\n`);
+    const [level, rate, alone] = r.quantities;
+    expect(rate?.indicator).toMatch(/^local\.percent-/);
+    expect(alone?.indicator).toBe(rate?.indicator);
+    expect(level?.indicator).not.toBe(rate?.indicator);
+    // 是2010年的2.6倍 is a multiple: not an observation of the level's currency indicator.
+    expect(ind("旅游收入达到69亿元，是2010年的2.6倍。", "2.6倍")).not.toBe("tourism_revenue");
+    const findings = checkReport(r.report).findings.filter((f) => f.code === "unit.dimension_mismatch");
+    expect(findings).toEqual([]);
+  });
+  it("does not take a part, a total or a new addition for the catalogue's whole", () => {
+    expect(suggestIndicators("工业固定资产投资", "亿元")[0]?.id).not.toBe("fixed_asset_investment");
+    expect(suggestIndicators("全社会固定资产投资", "亿元")[0]?.id).toBe("fixed_asset_investment");
+    expect(suggestIndicators("地方财政总收入", "亿元")[0]?.id).not.toBe("general_public_budget_revenue");
+    expect(suggestIndicators("新增参保人数", "人").map((s) => s.id)).not.toContain("pension_coverage");
+  });
+  it("takes a keyword that is a small modifier of the subject for no indicator", () => {
+    const top = suggestIndicators("县级以上饮用水源水质达标率", "%")[0];
+    expect(top === undefined || top.confidence < ASSIGN_THRESHOLD).toBe(true);
+    const school = suggestIndicators("学校运动场", "所")[0];
+    expect(school === undefined || school.confidence < ASSIGN_THRESHOLD).toBe(true);
+  });
+  it("counts new jobs in people as well as in jobs", () => {
+    expect(suggestIndicators("城镇新增就业", "万人")[0]?.id).toBe("new_jobs");
+    expect(suggestIndicators("新增就业岗位", "个")[0]?.id).toBe("new_jobs");
   });
 });
