@@ -17,8 +17,11 @@ export interface IndicatorSuggestion {
   keyword: string;
 }
 
-/** Averages that make a series of their own (a keyword without them names another indicator). */
-const AVERAGES = ["日均", "人均", "户均"];
+/**
+ * Averages that make a series of their own (a keyword without them names another indicator):
+ * 平均每天新增企业 and 亩均税收 are not 新增企业 and 税收.
+ */
+const AVERAGES = /日均|人均|户均|亩均|地均|(?:平均)?每(?:天|日)|平均每(?:月|年|人|户|亩)/g;
 
 /** Words that say how a figure was reached rather than what it measures. */
 const NOISE = /年均|同比|累计|累积|全年|分别|共计|合计|总计|达到|达|实现|完成/g;
@@ -106,7 +109,7 @@ export function suggestIndicators(
   // A rate's core keeps one growth word (地区生产总值年均增长 → 地区生产总值增速), which the growth
   // indicators' derived keywords name.
   const core = localName(subject, u.dimension === "percent") || bare;
-  const averages = AVERAGES.filter((a) => subject.includes(a));
+  const averages = subject.match(AVERAGES) ?? [];
   const out: IndicatorSuggestion[] = [];
   for (const { ind, iu, keywords } of catalogueOf(u.dimension)) {
     const sameBase = (!!iu && iu.base === u.base) || (ALSO_COUNTED[ind.id]?.includes(u.base) ?? false);

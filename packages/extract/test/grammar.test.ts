@@ -10,6 +10,19 @@ describe("averages make a series of their own", () => {
     expect(suggestIndicators("日均新增企业", "家").map((s) => s.id)).not.toContain("new_enterprises");
     expect(suggestIndicators("户均新增企业", "家").map((s) => s.id)).not.toContain("new_enterprises");
   });
+  it("平均每天 and 每天, 亩均 and 地均 are averages too", () => {
+    for (const subject of ["平均每天新增企业", "每天新增企业", "每日新增企业"])
+      expect(
+        suggestIndicators(subject, "家").map((s) => s.id),
+        subject,
+      ).not.toContain("new_enterprises");
+    for (const subject of ["亩均税收", "地均税收"])
+      expect(
+        suggestIndicators(subject, "万元").map((s) => s.id),
+        subject,
+      ).not.toContain("tax_revenue");
+    expect(suggestIndicators("税收", "亿元")[0]?.id).toBe("tax_revenue");
+  });
   it("a keyword that carries the average itself still names it", () => {
     expect(suggestIndicators("城镇居民人均可支配收入", "元")[0]?.id).toBe("urban_disposable_income");
   });
@@ -18,6 +31,16 @@ describe("averages make a series of their own", () => {
     const [a, b] = r.report.observations;
     expect(a?.indicator).toBe("new_enterprises");
     expect(b?.indicator).not.toBe(a?.indicator);
+  });
+  it("a daily average and a tax per mu keep off the totals' indicators (the dashboard's headline cards read them)", () => {
+    const r = extractReport(
+      "某市2023年工作报告\n一、2023年工作回顾\n全年新增企业5000家，平均每天新增企业超过320家。确保亩均税收达到15万元以上，税收收入达到120亿元。\n",
+    );
+    const by = new Map(r.report.observations.map((o) => [o.quantity.printed ?? String(o.quantity.value), o.indicator]));
+    expect(by.get("5000家")).toBe("new_enterprises");
+    expect(by.get("超过320家")).not.toBe("new_enterprises");
+    expect(by.get("120亿元")).toBe("tax_revenue");
+    expect(by.get("15万元以上")).not.toBe("tax_revenue");
   });
 });
 
