@@ -8,7 +8,7 @@ export const WARNING_CODES = {
   "text.normalised":
     "The input had a BOM, CRLF or lone CR line ends: they were normalised, and offsets and the sha256 refer to the normalised text.",
   "text.read-in-part":
-    "The text prints more numbers than any report (over 5,000, or the `maxFigures` passed): it was read up to the end of the sentence of the last one, and nothing after the code point given is in the draft. Split the text, or pass `maxFigures`.",
+    "The text prints more numbers than any report (over 5,000, or the `maxFigures` passed) or is longer than any (over 1,000,000 characters, or the `maxChars` passed): it was read up to a sentence end near the cap, and nothing after the code point given is in the draft. Split the text, or pass `maxFigures` or `maxChars`.",
   "layout.hard-wrap":
     "The text looks hard-wrapped (a PDF copy): line breaks inside paragraphs were joined before reading. Check figures near line ends.",
   "layout.joined-lines":

@@ -1,6 +1,6 @@
 import { type JurisdictionLevel, type Localized, parsePeriod, type Report } from "@govreport/schema";
 import type { ExtractWarning } from "./codes.js";
-import { MAX_FIGURES } from "./read-limit.js";
+import { MAX_CHARS, MAX_FIGURES } from "./read-limit.js";
 import type { Section } from "./sections.js";
 import { linkComparisons } from "./stages/comparisons.js";
 import type { Figure, Reading } from "./stages/figure.js";
@@ -51,6 +51,12 @@ export interface ExtractOptions {
    * `text.read-in-part` says where: nothing after that point is in the draft.
    */
   maxFigures?: number;
+  /**
+   * The most characters (UTF-16 units) read from the text (default {@link MAX_CHARS}, 1,000,000;
+   * a report is about 40,000). Past them, reading stops at a sentence end before the cap, with the
+   * same warning.
+   */
+  maxChars?: number;
 }
 
 /** What {@link extractReport} returns: the draft report and what was read, guessed and skipped on the way. */
@@ -90,7 +96,7 @@ export function runPipeline(input: string, options: ExtractOptions = {}, observe
   checkOptions(options);
   const warnings: ExtractWarning[] = [];
   const text = normalise(input, warnings);
-  const laid = repairLayout(text, warnings, options.maxFigures ?? MAX_FIGURES);
+  const laid = repairLayout(text, warnings, options.maxFigures ?? MAX_FIGURES, options.maxChars ?? MAX_CHARS);
   const structure = readSections(laid);
   const context = readContext(laid, structure, options, warnings);
   const periods = readPeriods(laid, structure, context);
@@ -139,8 +145,11 @@ function checkOptions(o: ExtractOptions): void {
     throw new TypeError(`options.sha256 must be 64 lower-case hex digits, got "${o.sha256}"`);
   if (o.id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(o.id))
     throw new TypeError(`options.id must be letters, digits, '.', '_' or '-', got "${o.id}"`);
-  if (o.maxFigures !== undefined && !(Number.isInteger(o.maxFigures) && o.maxFigures >= 1))
-    throw new TypeError(`options.maxFigures must be a whole number of at least 1, got ${o.maxFigures}`);
+  for (const key of ["maxFigures", "maxChars"] as const) {
+    const n = o[key];
+    if (n !== undefined && !(Number.isInteger(n) && n >= 1))
+      throw new TypeError(`options.${key} must be a whole number of at least 1, got ${n}`);
+  }
   if (o.year !== undefined && !(Number.isInteger(o.year) && o.year >= 1900 && o.year <= 2100))
     throw new TypeError(`options.year must be a whole year between 1900 and 2100, got ${o.year}`);
   if (o.reportPeriod !== undefined) {

@@ -22,6 +22,6 @@ export {
 } from "./extract.js";
 export { type IndicatorSuggestion, localIndicator, suggestIndicators } from "./indicators.js";
 export { fiveYearPlan, type PeriodMarker, type YearContext } from "./periods.js";
-export { MAX_FIGURES } from "./read-limit.js";
+export { MAX_CHARS, MAX_FIGURES } from "./read-limit.js";
 export { type Section, type SectionKind, type SectionMode, splitSections } from "./sections.js";
 export { sha256Hex, sha256HexSync } from "./sha256.js";

@@ -45,8 +45,26 @@ export function prepare(text: string): Prepared {
     n++;
   }
   cpText[text.length] = n;
-  // source.chars counts as a spread into code points does (only a high surrogate before a low one
-  // pairs), which differs from the offsets' count above for lone surrogates.
+  const chars = countChars(text);
+  if (!u.origin || u.width === undefined) return { original: text, scan, cp: cpText, chars };
+  const cp = new Uint32Array(scan.length + 1);
+  for (let i = 0; i <= scan.length; i++) cp[i] = cpText[u.origin[i] as number] as number;
+  return {
+    original: text,
+    scan,
+    cp,
+    chars,
+    origin: u.origin,
+    wrap: { width: u.width, joined: u.joined },
+  };
+}
+
+/**
+ * Code points in `text` as a spread into code points counts them (only a high surrogate before a low
+ * one pairs; a lone surrogate is one): source.chars. This differs from the offsets' count in prepare
+ * for lone surrogates.
+ */
+export function countChars(text: string): number {
   let pairs = 0;
   for (let i = 0; i + 1 < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -58,17 +76,7 @@ export function prepare(text: string): Prepared {
       }
     }
   }
-  if (!u.origin || u.width === undefined) return { original: text, scan, cp: cpText, chars: text.length - pairs };
-  const cp = new Uint32Array(scan.length + 1);
-  for (let i = 0; i <= scan.length; i++) cp[i] = cpText[u.origin[i] as number] as number;
-  return {
-    original: text,
-    scan,
-    cp,
-    chars: text.length - pairs,
-    origin: u.origin,
-    wrap: { width: u.width, joined: u.joined },
-  };
+  return text.length - pairs;
 }
 
 /** Characters that end a clause. 、 is not one: it separates items of a list inside a clause. */

@@ -2,7 +2,7 @@ import { findQuantities } from "@govreport/schema";
 import { describe, expect, it } from "vitest";
 import { describeShared } from "../../../vitest.shared-texts.js";
 import { type ExtractResult, extractReport } from "../src/extract.js";
-import { MAX_FIGURES, readLimit } from "../src/read-limit.js";
+import { lengthLimit, MAX_CHARS, MAX_FIGURES, readLimit } from "../src/read-limit.js";
 import { sharedText, zhangjiangText } from "./helpers.js";
 
 /** The code point where reading stopped, from the text.read-in-part warning ("read up to code point N of M"). */
@@ -94,9 +94,40 @@ describe("the figure cap (text.read-in-part)", () => {
     expect(findQuantities(text, { limit: 3 })).toEqual(findQuantities(text).slice(0, 3));
     expect(readLimit(text, 200)).toBeUndefined();
     // No sentence end within reach: the clause of the third number ends at its comma.
-    expect(readLimit(text, 3)).toEqual({ end: 3 * 7 - 1, lastStart: 2 * 7 + 2 });
+    expect(readLimit(text, 3)).toEqual({ end: 3 * 7 - 1, by: "figures", lastStart: 2 * 7 + 2 });
     // The rest of the text is within reach of the 199th: read to the end, no stop.
     expect(readLimit(text, 199)).toBeUndefined();
+  });
+});
+
+describe("the length cap (text.read-in-part)", () => {
+  it("reads the Zhangjiang text up to the last sentence end before 3,000 characters, figures as in the whole reading", () => {
+    const { text } = zhangjiangText();
+    expect(text.length).toBeLessThan(MAX_CHARS / 10);
+    const whole = extractReport(text);
+    const capped = extractReport(text, { maxChars: 3000 });
+    const to = readTo(capped) as number;
+    expect(to).toBeLessThanOrEqual(3000);
+    expect(to).toBeGreaterThan(2000);
+    expect([...capped.text][to - 1]).toMatch(/[。!！?？\n]/);
+    expect(capped.quantities.length).toBeGreaterThan(0);
+    expect(capped.quantities).toEqual(whole.quantities.filter((q) => q.start < to));
+    expect(capped.warnings.find((w) => w.code === "text.read-in-part")?.message).toMatch(/longer than any report/);
+  });
+
+  it("never cuts a number: without a sentence or clause end near the cap, it stops before the number across it", () => {
+    const text = `全年${"增长1,212.5万元".repeat(300)}。`;
+    for (let max = 1000; max < 1012; max++) {
+      const r = extractReport(text, { maxChars: max });
+      expect(r.quantities.length).toBeGreaterThan(0);
+      for (const q of r.quantities) expect(q.printed).toBe("1,212.5万元");
+      expect(readTo(r)).toBeLessThanOrEqual(max);
+    }
+    expect(lengthLimit("完成5亿元。".repeat(10), 1000)).toBeUndefined();
+  });
+
+  it("is a whole number of at least 1", () => {
+    expect(() => extractReport("完成税收5亿元。", { maxChars: 0 })).toThrow(TypeError);
   });
 });
 

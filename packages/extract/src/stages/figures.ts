@@ -1,4 +1,4 @@
-import { findQuantities, type ParsedQuantity } from "@govreport/schema";
+import type { ParsedQuantity } from "@govreport/schema";
 import type { SkipCode } from "../codes.js";
 import { nonFact, type SkipReason } from "../filters.js";
 import type { IndexedSection } from "../sections.js";
@@ -26,7 +26,7 @@ export interface Figures {
 }
 
 /**
- * Stage `figures`: the scan text → its printed quantities (the schema's `findQuantities`), less those
+ * Stage `figures`: the scan text's printed quantities (the schema's `findQuantities`, found by the layout stage), less those
  * that are not facts (filters.ts `nonFact`: names, thresholds, rate standards…), each with `printed`
  * verbatim from the original, its sections and, in a glossary entry, the footnote marker that anchors it.
  * Every figure starts as an actual observation with no subject or period yet.
@@ -36,7 +36,7 @@ export function readFigures(laid: Laid, structure: Structure): Figures {
   const { sections, sectionsAt } = structure;
   const skipped: SkippedFigure[] = [];
   const found: ParsedQuantity[] = [];
-  for (const raw of findQuantities(s)) {
+  for (const raw of laid.numbers) {
     const q = { ...raw, printed: originalSlice(p, raw.start, raw.end) };
     const why: SkipReason | undefined =
       q.start < bodyStart

@@ -1,7 +1,8 @@
+import type { ParsedQuantity } from "@govreport/schema";
 import { type ExtractWarning, warn } from "../codes.js";
-import { readLimit } from "../read-limit.js";
+import { lengthLimit, readNumbers } from "../read-limit.js";
 import { joinedLine } from "../sections.js";
-import { lineEnd, type Prepared, prepare } from "../text.js";
+import { countChars, lineEnd, type Prepared, prepare } from "../text.js";
 
 /** What the layout stage hands on: the text to scan and where the report's body starts in it. */
 export interface Laid {
@@ -9,6 +10,8 @@ export interface Laid {
   p: Prepared;
   /** `p.scan`: the text every later stage reads (indices are UTF-16 units of it). */
   s: string;
+  /** The printed quantities of `s` (the schema's findQuantities), found once with the cap. */
+  numbers: readonly ParsedQuantity[];
   /** Where the body starts: after the `# source:` comment line, if the text opens with one. */
   bodyStart: number;
   /** The longest line, when it is long enough that paragraphs look joined (headings are then looked for inside lines). */
@@ -18,22 +21,37 @@ export interface Laid {
 /**
  * Stage `layout`: the normalised text → the text to scan. A hard-wrapped text has its cut lines
  * joined (layout.ts) and full-width digits read as ASCII (text.ts `prepare`); a text whose
- * paragraphs look joined is flagged. Either adds a warning that the layout is doubtful. A text with
- * more than `maxFigures` numbers, more than any report, is read only up to a sentence end past the
- * last of them (read-limit.ts): the scan text stops there, so the time, memory and size of the draft
- * stay bounded, and the warning `text.read-in-part` says where.
+ * paragraphs look joined is flagged. Either adds a warning that the layout is doubtful. A text
+ * longer than `maxChars` or with more than `maxFigures` numbers, more than any report, is read only
+ * up to a sentence end near the cap (read-limit.ts): the scan text stops there, so the time, memory
+ * and size of the draft stay bounded, and the warning `text.read-in-part` says where.
  */
-export function repairLayout(text: string, warnings: ExtractWarning[], maxFigures = Number.POSITIVE_INFINITY): Laid {
-  const prepared = prepare(text);
-  const limit = Number.isFinite(maxFigures) ? readLimit(prepared.scan, maxFigures) : undefined;
-  const p = limit ? { ...prepared, scan: prepared.scan.slice(0, limit.end) } : prepared;
+export function repairLayout(
+  text: string,
+  warnings: ExtractWarning[],
+  maxFigures = Number.POSITIVE_INFINITY,
+  maxChars = Number.POSITIVE_INFINITY,
+): Laid {
+  // The length cap first, on the normalised text: layout repair and every later stage then work on
+  // at most maxChars characters (source.chars still counts the whole text).
+  const byLength = lengthLimit(text, maxChars);
+  const prepared = byLength ? { ...prepare(text.slice(0, byLength.end)), chars: countChars(text) } : prepare(text);
+  const read = readNumbers(prepared.scan, maxFigures);
+  const { numbers } = read;
+  const limit = read.limit ?? byLength;
+  const p = read.limit ? { ...prepared, scan: prepared.scan.slice(0, read.limit.end) } : prepared;
   const s = p.scan;
-  if (limit)
+  if (limit) {
+    const why =
+      limit.by === "figures"
+        ? `prints more than ${maxFigures} numbers, more than any report: it was read up to code point ${p.cp[limit.end] ?? 0} of ${p.chars} (the end of the sentence, or clause, of number ${maxFigures}, printed at code point ${p.cp[limit.lastStart ?? 0] ?? 0})`
+        : `is longer than any report (${text.length} characters, over ${maxChars}): it was read up to code point ${p.cp[s.length] ?? 0} of ${p.chars} (a sentence or clause end)`;
     warn(
       warnings,
       "text.read-in-part",
-      `the text prints more than ${maxFigures} numbers, more than any report: it was read up to code point ${p.cp[limit.end] ?? 0} of ${p.chars} (the end of the sentence, or clause, of number ${maxFigures}, printed at code point ${p.cp[limit.lastStart] ?? 0}); nothing after it is in the draft (pass maxFigures to read more)`,
+      `the text ${why}; nothing after it is in the draft (pass maxFigures or maxChars to read more)`,
     );
+  }
   if (p.wrap)
     warn(
       warnings,
@@ -48,7 +66,7 @@ export function repairLayout(text: string, warnings: ExtractWarning[], maxFigure
       "layout.joined-lines",
       `the text has a line of ${joined} characters: paragraphs look joined, so headings were also looked for inside lines (after a sentence end); the layout is doubtful, check sections, roles and periods`,
     );
-  const laid: Laid = { p, s, bodyStart };
+  const laid: Laid = { p, s, bodyStart, numbers };
   if (joined !== undefined) laid.joined = joined;
   return laid;
 }
