@@ -10,7 +10,7 @@ describe("FirstInOrder", () => {
         fc.integer({ min: 1, max: 50 }),
         (keys, n) => {
           const first = new FirstInOrder<number>(n);
-          keys.forEach((k, i) => first.add(k, i));
+          for (const [i, k] of keys.entries()) first.add(k, i);
           const expected = keys
             .map((k, i) => ({ k, i }))
             .sort((a, b) => a.k - b.k)
