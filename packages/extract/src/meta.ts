@@ -20,6 +20,10 @@ export interface Meta {
 }
 
 const HEAD = 1500;
+/** A title is at most this long (政府工作报告 with a place and a year, or a news headline). */
+const MAX_TITLE = 40;
+/** Sentence punctuation, or the separators of a web page's breadcrumb: not a title. */
+const NOT_TITLE = /[。，,；;！!？?:：>＞›»|｜]|首页|当前位置/;
 
 /** The report's identity as its opening lines print it: title, date and congress, speaker. */
 export function readMeta(scan: string, bodyStart: number): Meta {
@@ -29,8 +33,15 @@ export function readMeta(scan: string, bodyStart: number): Meta {
     .split("\n")
     .map((l) => l.replace(/[\s\u3000]+/g, " ").trim())
     .filter((l) => l.length > 0);
-  const titleLine = lines.find((l) => l.replace(/ /g, "").includes("政府工作报告"));
-  if (titleLine) meta.title = titleLine.replace(/ /g, "").replace(/^[《“]|[》”]$/g, "");
+  // The title is a short line of its own: not a sentence that mentions the report (…作政府工作报告时说，…),
+  // a photo caption (…作政府工作报告。河北日报记者…摄) or a web page's breadcrumb (首页 > 政务公开 > 政府工作报告).
+  // A date line run into it (政府工作报告——2025年1月13日在…上) is a subtitle, not part of it.
+  // A bare 政府工作报告 (a page's heading above the title) gives way to a fuller title further down.
+  const titles = lines
+    .map((l) => l.replace(/ /g, "").split(/——|—(?=\d)/)[0] ?? "")
+    .filter((l) => l.includes("政府工作报告") && l.length <= MAX_TITLE && !NOT_TITLE.test(l));
+  const titleLine = titles.find((l) => l.replace(/^[《“]|[》”]$/g, "") !== "政府工作报告") ?? titles[0];
+  if (titleLine) meta.title = titleLine.replace(/^[《“]|[》”]$/g, "");
   const d = /(\d{4})年(\d{1,2})月(\d{1,2})日[^\n]{0,4}?在([^\n]{2,60}?)上/.exec(head);
   if (d) {
     const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
@@ -169,20 +180,25 @@ export function inferYears(
     const m = h ? /((?:19|20)\d\d)年(?!\d|月)/.exec(h) : null;
     return m ? Number(m[1]) : undefined;
   };
-  let reviewYear = explicit(review?.heading);
+  // Headings as the scan text prints them (digits ASCII, wrapped lines joined): their years are read with \d.
+  const headingOf = (sec: IndexedSection | undefined) =>
+    sec ? scan.slice(sec.startIndex, sec.headingEndIndex) : undefined;
+  let reviewYear = explicit(headingOf(review));
   if (reviewYear === undefined) {
-    const h = review?.heading ?? "";
+    const h = headingOf(review) ?? "";
     if (/过去一年|去年|上年/.test(h)) reviewYear = year - 1;
     else if (/上半年|今年|本年|前三季度/.test(h)) reviewYear = year;
     else if (meta.deliveredMonth !== undefined && meta.deliveredMonth <= 6 && options.year === undefined)
       reviewYear = year - 1;
     else reviewYear = year;
   }
-  const planYear = explicit(plan?.heading) ?? Math.max(year, reviewYear);
+  const planYear = explicit(headingOf(plan)) ?? Math.max(year, reviewYear);
   const base: YearContext = { year, reviewYear, planYear, reviewPeriod: String(reviewYear) };
   let reviewPeriod = options.reportPeriod;
   if (!reviewPeriod && review) {
-    const markers = findPeriodMarkers(review.heading, base, () => "review").filter((m) => m.period && !m.reference);
+    const markers = findPeriodMarkers(headingOf(review) ?? "", base, () => "review").filter(
+      (m) => m.period && !m.reference,
+    );
     reviewPeriod = markers[0]?.period;
   }
   return { ...base, reviewPeriod: reviewPeriod ?? String(reviewYear) };

@@ -19,9 +19,19 @@ export interface Prepared {
   wrap?: { width: number; joined: number };
 }
 
-/** The original text between two scan indices: verbatim, line breaks joined by layout repair included. */
+/**
+ * The original text between two scan indices: verbatim, line breaks joined by layout repair inside
+ * it included; one joined right after its last character is not (85 / 00亿元以上 ends at 上).
+ */
 export function originalSlice(p: Prepared, start: number, end: number): string {
-  return p.origin ? p.original.slice(p.origin[start], p.origin[end]) : p.original.slice(start, end);
+  if (!p.origin) return p.original.slice(start, end);
+  const from = p.origin[start] as number;
+  return p.original.slice(from, end > start ? (p.origin[end - 1] as number) + 1 : from);
+}
+
+/** The code point in the original text where the span of scan indices [start, end) ends, as `originalSlice` cuts it. */
+export function originalEnd(p: Prepared, start: number, end: number): number {
+  return p.origin && end > start ? (p.cp[end - 1] as number) + 1 : (p.cp[end] ?? 0);
 }
 
 /**

@@ -31,4 +31,10 @@ describe("stage figures", () => {
     const f = figures.find((x) => x.q.printed === "10个");
     expect(f?.anchor).toBe(text.indexOf("⑭"));
   });
+
+  it("judges a figure on the scan text: a full-width figure alone in quotation marks is kept", () => {
+    const { figures, skipped } = figuresOf("一、工作回顾\n出台“８０条”措施，建成“１５分钟生活圈”。\n");
+    expect(figures.map((f) => f.q.printed)).toEqual(["８０条"]);
+    expect(skipped.map((x) => x.code)).toEqual(["figure.skipped.in-name"]);
+  });
 });

@@ -43,7 +43,8 @@ export function readFigures(laid: Laid, structure: Structure): Figures {
         ? { code: "figure.skipped.comment-line", reason: "source comment line" }
         : !Number.isFinite(q.value) || (q.max !== undefined && !Number.isFinite(q.max))
           ? { code: "figure.skipped.out-of-range", reason: "number out of range" }
-          : nonFact(s, q);
+          : // Judged on the scan text (digits ASCII, wrapped lines joined), as every other rule reads it.
+            nonFact(s, raw);
     if (why) skipped.push({ printed: q.printed, start: p.cp[q.start] ?? 0, ...why });
     else found.push(q);
   }

@@ -23,4 +23,21 @@ describe("stage meta", () => {
     const { ctx } = readContext(laid, readSections(laid), { year: 2030 }, []);
     expect(ctx.year).toBe(2030);
   });
+
+  it("takes as title a short line of its own, not a sentence, a caption, a breadcrumb or a date line run into it", () => {
+    const title = (head: string) => {
+      const l = repairLayout(`${head}\n一、工作回顾\n产值5亿元。\n`, []);
+      return readContext(l, readSections(l), {}, []).meta.title;
+    };
+    expect(title("首页 > 政务公开 > 政府工作报告\n政府工作报告\n保定市政府工作报告")).toBe("保定市政府工作报告");
+    expect(title("政府工作报告——2025年1月13日在河北省第十四届人民代表大会第三次会议上")).toBe("政府工作报告");
+    expect(title("许勤作政府工作报告。河北日报记者孟宇光摄")).toBeUndefined();
+    expect(title("1月30日，市长在市十六届人大四次会议上作政府工作报告时说，刚刚过去的一年")).toBeUndefined();
+  });
+
+  it("reads the years of headings printed with full-width digits", () => {
+    const l = repairLayout("一、２０２３年工作回顾\n产值5亿元。\n二、２０２４年工作安排\n投资8亿元。\n", []);
+    const { ctx } = readContext(l, readSections(l), { year: 2025 }, []);
+    expect([ctx.reviewYear, ctx.planYear]).toEqual([2023, 2024]);
+  });
 });

@@ -10,7 +10,7 @@ import {
 import type { IndicatorSuggestion } from "../indicators.js";
 import type { IndexedSection } from "../sections.js";
 import { sha256HexSync } from "../sha256.js";
-import { originalSlice } from "../text.js";
+import { originalEnd, originalSlice } from "../text.js";
 import type { Figure, FigureKind, Reading } from "./figure.js";
 
 /**
@@ -108,7 +108,7 @@ export function observe(figures: Figure[], observationFigures: Figure[], { laid 
     // to create, and there is one per figure.
     const e = extractedQuantity(f.q);
     e.start = p.cp[f.q.start] ?? 0;
-    e.end = p.cp[f.q.end] ?? 0;
+    e.end = originalEnd(p, f.q.start, f.q.end);
     e.kind = f.kind;
     e.observation = owner.id;
     e.subject = f.subject;
