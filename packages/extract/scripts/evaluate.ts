@@ -20,6 +20,7 @@ import {
   formatRelationEvaluation,
   truthFigures,
 } from "./evaluation.js";
+import { formatStageTable } from "./evaluation-stages.js";
 import { formatTable, type Scored, scoreLayouts } from "./evaluation-table.js";
 import { heldoutFigures, heldoutSource, heldoutTruthFiles, loadHeldoutTruth } from "./heldout.js";
 import { HELDOUT, loadTruth, SHARED_REPORTS, sharedReportPaths, ZHANGJIANG } from "./paths.js";
@@ -131,7 +132,15 @@ function main(): number {
       process.stdout.write(`    ${describeRelation(x, r.report)}  → ${found.join(", ") || "holds"}\n`);
     }
   }
-  // The table last, where a reader of the test command's output looks first.
+  // What each stage adds, on the clean texts (held-out apart), then the table last, where a reader
+  // of the test command's output looks first.
+  for (const [label, use] of [
+    ["development", "development"],
+    ["held-out", "held-out"],
+  ] as const) {
+    const perReport = rows.filter((r) => r.use === use && r.stages).map((r) => r.stages ?? []);
+    if (perReport.length) process.stdout.write(`\n${formatStageTable(label, perReport)}\n`);
+  }
   process.stdout.write(`\n${formatTable(rows)}\n`);
   return 0;
 }

@@ -1,6 +1,7 @@
 /** Scoring one truth on its clean text and its layout variants, and the compact table of the results. */
 import { type ExtractResult, extractReport } from "../src/index.js";
 import { type Evaluation, evaluate, FIELDS, type Rate, rate, type TruthFigure } from "./evaluation.js";
+import { type StageScore, scoreStages } from "./evaluation-stages.js";
 import { makeVariant, placeInOriginal, VARIANT_NAMES } from "./evaluation-variants.js";
 
 export interface Scored {
@@ -10,12 +11,16 @@ export interface Scored {
   layout: string;
   ev: Evaluation;
   extraction: ExtractResult;
+  /** On the clean text: the truth scored after each figure stage too (evaluation-stages.ts). */
+  stages?: StageScore[];
 }
 
 /** The truth scored on the clean text (first) and on each layout variant, by position in the original. */
 export function scoreLayouts(report: string, use: string, text: string, truth: readonly TruthFigure[]): Scored[] {
-  const extraction = extractReport(text);
-  const out: Scored[] = [{ report, use, layout: "clean", ev: evaluate(truth, extraction.quantities), extraction }];
+  const { extraction, stages } = scoreStages(text, truth);
+  const out: Scored[] = [
+    { report, use, layout: "clean", ev: evaluate(truth, extraction.quantities), extraction, stages },
+  ];
   for (const name of VARIANT_NAMES) {
     const v = makeVariant(name, text);
     const x = extractReport(v.text);
