@@ -406,6 +406,9 @@ export function relationRefs(r: Relation): Record<string, string | string[] | un
       return { from: r.from, to: r.to, rate: r.rate };
     case "per_capita":
       return { total: r.total, population: r.population, perCapita: r.perCapita };
+    case "sequence":
+    case "count":
+      return {};
   }
 }
 
@@ -432,6 +435,10 @@ export function evaluateRelations(
   extracted: Pick<Report, "relations">,
   figures: Evaluation,
 ): RelationEvaluation {
+  // Between figures only: numbered and counted lists are about words, which the curated data does not hold.
+  const ofFigures = (rs: readonly Relation[]) => rs.filter((r) => r.kind !== "sequence" && r.kind !== "count");
+  truth = { relations: ofFigures(truth.relations) };
+  extracted = { relations: ofFigures(extracted.relations) };
   const idOf = new Map<string, string>();
   for (const p of figures.pairs) {
     if (p.extracted.kind !== "observation" && p.extracted.kind !== "baseline") continue;

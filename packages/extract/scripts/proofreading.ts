@@ -39,10 +39,48 @@ export interface Slip {
   miss?: string;
 }
 
+/**
+ * An inconsistency of an unchanged text, read by hand and found real: the report itself prints it (六大
+ * with four named). Listed so that it is reported as what it is, and not counted as a false alarm; every
+ * other finding on an unchanged text is one.
+ */
+export interface Verified {
+  text: string;
+  code: FindingCode;
+  /** A passage printed once in the text, on the line the finding is raised on. */
+  find: string;
+  why: string;
+}
+
 export const SLIPS_FILE = new URL("../test/planted-slips.json", import.meta.url);
 
 export function loadSlips(): Slip[] {
   return JSON.parse(readFileSync(SLIPS_FILE, "utf8")).slips as Slip[];
+}
+
+export function loadVerified(): Verified[] {
+  return (JSON.parse(readFileSync(SLIPS_FILE, "utf8")).verified ?? []) as Verified[];
+}
+
+/** Splits the inconsistencies of an unchanged text into real ones (verified by hand) and false alarms. */
+export function sortAlarms(
+  name: string,
+  text: string,
+  flags: readonly Flag[],
+  verified: readonly Verified[],
+): { real: Flag[]; falseAlarms: Flag[]; unseen: Verified[] } {
+  const mine = verified.filter((v) => v.text === name);
+  const lineOf = (v: Verified) => {
+    const at = text.indexOf(v.find);
+    return at < 0 ? -1 : lineOfIndex(text, at);
+  };
+  const isReal = (f: Flag) => mine.some((v) => v.code === f.code && f.lines.includes(lineOf(v)));
+  const inconsistencies = flags.filter((f) => !f.note);
+  return {
+    real: inconsistencies.filter(isReal),
+    falseAlarms: inconsistencies.filter((f) => !isReal(f)),
+    unseen: mine.filter((v) => !inconsistencies.some((f) => f.code === v.code && f.lines.includes(lineOf(v)))),
+  };
 }
 
 /** A finding as `govreport check` reports it: its code and the lines of the figures involved. */
@@ -80,7 +118,11 @@ export function proofread(text: string): Proofread {
     .map((f) => ({
       code: f.code,
       note: NOTE_CODES.has(f.code),
-      lines: [...new Set(quantities.filter((q) => f.observations.includes(q.observation)).map((q) => lineOf(q.start)))],
+      // A finding on printed words (an ordinal, a count) says where they are; one on figures, by its observations.
+      lines:
+        f.offset !== undefined
+          ? [lineOf(f.offset)]
+          : [...new Set(quantities.filter((q) => f.observations.includes(q.observation)).map((q) => lineOf(q.start)))],
       message: f.message.en,
     }));
   return { flags, coverage: result.coverage };

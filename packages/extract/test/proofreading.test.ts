@@ -1,9 +1,10 @@
 import { coverageLine } from "@govreport/schema";
 import { describe, expect, it } from "vitest";
 import { describeShared, readShared, SHARED_TEXTS } from "../../../vitest.shared-texts.js";
-import { loadSlips, type Proofread, proofread, runSlip } from "../scripts/proofreading.js";
+import { loadSlips, loadVerified, type Proofread, proofread, runSlip, sortAlarms } from "../scripts/proofreading.js";
 
 const slips = loadSlips();
+const verified = loadVerified();
 
 /** The full annual reports among the shared texts (its README): all but Baoding 2024, the plan part only as a digest printed it. */
 const FULL_ANNUAL = SHARED_TEXTS.filter((n) => n !== "baoding_2024_annual.txt");
@@ -13,14 +14,16 @@ const FULL_ANNUAL = SHARED_TEXTS.filter((n) => n !== "baoding_2024_annual.txt");
  * arithmetic to check; a text that rises above ten must leave this list.
  */
 const FALLS_SHORT: Record<string, string> = {
-  "baoding_2021_annual.txt": "levels printed with 比“十二五”末增长1.5倍 and 年均增长 but not the earlier level",
-  "baoding_2023_annual.txt": "growth rates without levels or bases; no breakdowns",
-  "baoding_2025_annual.txt": "growth rates without bases; one 其中 and one 占…的 share",
-  "baoding_2026_annual.txt": "four 从A增至B, two with a multiple; five-year averages without the earlier levels",
-  "hailaer_2013_annual.txt": "three plan targets on last year's levels; the review prints rates without bases",
-  "hebei_2023_annual.txt": "six 从A增长到B (the report is printed twice); rates without bases",
-  "hebei_2024_annual.txt": "rates without levels or bases; no from-to, no breakdown",
-  "hebei_2025_annual.txt": "rates without levels or bases; no from-to, no breakdown",
+  "baoding_2021_annual.txt":
+    "9: six numbered lists, two counted ones, one direction; levels printed with 比“十二五”末增长1.5倍 and 年均增长 but not the earlier level",
+  "baoding_2023_annual.txt":
+    "8: five numbered lists, three counted ones; growth rates without levels or bases, no breakdowns",
+  "baoding_2025_annual.txt":
+    "7: three numbered lists, two counted ones; growth rates without bases; one 其中 and one 占…的 share",
+  "hailaer_2013_annual.txt":
+    "9: three plan targets on last year's levels, three numbered lists, three counted ones; the review prints rates without bases",
+  "hebei_2024_annual.txt": "7 (printed twice): four numbered lists, three counted ones; rates without levels or bases",
+  "hebei_2025_annual.txt": "4 (printed twice): three numbered lists, one counted one; rates without levels or bases",
 };
 /** Every relation kind the issue asks for, each needing at least one planted slip. */
 const KINDS = [
@@ -38,6 +41,8 @@ const KINDS = [
   "direction",
   "growth",
   "per_capita",
+  "sequence",
+  "count",
 ];
 
 describe("the recipe file", () => {
@@ -78,10 +83,16 @@ describeShared("planted slips in the shared texts", SHARED_TEXTS, () => {
     }
   });
 
-  it.each(SHARED_TEXTS)("%s, unchanged, raises no inconsistency (notes only)", (name) => {
-    const { base } = load(name);
-    expect(base.flags.filter((f) => !f.note).map((f) => `${f.code}: ${f.message}`)).toEqual([]);
-  });
+  it.each(SHARED_TEXTS)(
+    "%s, unchanged, raises no inconsistency (notes only) but those verified by hand as the report's own",
+    (name) => {
+      const { text, base } = load(name);
+      const { falseAlarms, unseen } = sortAlarms(name, text, base.flags, verified);
+      expect(falseAlarms.map((f) => `${f.code}: ${f.message}`)).toEqual([]);
+      // A verified inconsistency no longer raised means the check changed: look again.
+      expect(unseen.map((v) => `${v.code}: ${v.find}`)).toEqual([]);
+    },
+  );
 
   it.each(slips.map((s) => [`${s.text}: ${s.kind}: ${s.slip}`, s] as const))("flags %s on its line", (_, slip) => {
     const { text, base } = load(slip.text);

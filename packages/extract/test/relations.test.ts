@@ -41,6 +41,10 @@ function relations(body: string, head = HEAD) {
         return { from: printed(r.from), to: printed(r.to), rate: printed(r.rate) };
       case "per_capita":
         return { total: printed(r.total), population: printed(r.population), perCapita: printed(r.perCapita) };
+      case "sequence":
+        return { markers: r.markers.map((m) => m.printed) };
+      case "count":
+        return { count: r.count.printed, items: r.items.map((i) => i.printed) };
     }
   };
   const findings = checkReport(parsed.report, { sourceText: text }).findings.filter((f) => f.relation);

@@ -18,6 +18,8 @@ export const COVERAGE_KINDS = [
   "product",
   "per_capita",
   "target",
+  "sequence",
+  "count",
 ] as const;
 /** A kind of relation the checks count in {@link Coverage}. */
 export type CoverageKind = (typeof COVERAGE_KINDS)[number];
@@ -36,6 +38,8 @@ export const COVERAGE_NAMES: Readonly<Record<CoverageKind, { en: [string, string
   product: { en: ["product", "products"], zh: "乘积" },
   per_capita: { en: ["per-capita figure", "per-capita figures"], zh: "人均数" },
   target: { en: ["target", "targets"], zh: "目标值" },
+  sequence: { en: ["numbered list", "numbered lists"], zh: "序号连续" },
+  count: { en: ["counted list", "counted lists"], zh: "总数与所列项数" },
 };
 
 /** Findings that mean the printed figures contradict each other: what `govreport check` reports as inconsistencies. */
@@ -53,6 +57,8 @@ export const INCONSISTENCY_CODES: ReadonlySet<FindingCode> = new Set<FindingCode
   "relation.product_mismatch",
   "relation.growth_mismatch",
   "relation.per_capita_mismatch",
+  "relation.sequence_mismatch",
+  "relation.count_mismatch",
   "value.out_of_bounds",
 ]);
 /** Findings worth a look that are not contradictions: what `govreport check` reports as notes. */
@@ -68,7 +74,8 @@ export type Verdict = "consistent" | "inconsistent" | "not_checked";
 export interface CheckedFigure {
   /** What it is in the relation: value, baseline, change, percent, total, parts[0], rate, … */
   role: string;
-  observation: string;
+  /** The observation printed there; none for words a relation is about (an ordinal, a counted item). */
+  observation?: string;
   /** The figure as printed: 20.17亿元. */
   printed: string;
   /** The clause it is printed in, verbatim, and where that clause starts (code points). */

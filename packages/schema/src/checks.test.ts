@@ -1018,6 +1018,70 @@ describe("bounded by construction (issue 10)", () => {
   }, 60_000);
 });
 
+describe("numbered and counted lists (words, not figures)", () => {
+  const w = (printed: string, offset: number, value?: number) => ({
+    printed,
+    quote: `${printed}……`,
+    offset,
+    ...(value === undefined ? {} : { value }),
+  });
+  const seq = (...values: number[]) =>
+    report({
+      relations: [
+        {
+          kind: "sequence",
+          id: "s1",
+          markers: values.map((v, k) => w(`${"一二三四五"[v - 1]}是`, k * 10, v)),
+        },
+      ],
+    });
+
+  it("accepts 一是 二是 三是, and records it as a numbered list", () => {
+    const r = check(seq(1, 2, 3));
+    expect(codes(r.findings)).toEqual([]);
+    expect(r.coverage.byKind).toEqual({ sequence: 1 });
+    expect(r.coverage.relations[0]?.figures.map((f) => [f.role, f.printed, f.observation])).toEqual([
+      ["markers[0]", "一是", undefined],
+      ["markers[1]", "二是", undefined],
+      ["markers[2]", "三是", undefined],
+    ]);
+  });
+
+  it("flags a gap and a repeat at the first marker out of turn, with its offset", () => {
+    const gap = check(seq(1, 2, 4));
+    expect(codes(record(gap.findings))).toEqual(["relation.sequence_mismatch"]);
+    expect(gap.findings[0]).toMatchObject({ stated: "四是", computed: "3", offset: 20 });
+    expect(gap.findings[0]?.message.en).toBe("the numbering skips: after 二是 comes 四是, where item 3 is due");
+    const repeat = check(seq(1, 2, 2, 3));
+    expect(repeat.findings[0]).toMatchObject({ stated: "二是", offset: 20 });
+    expect(repeat.findings[0]?.message.en).toMatch(/^the numbering repeats/);
+    expect(repeat.coverage.relations[0]?.expected).toBe("3");
+  });
+
+  it("checks a count against the items named: 五大 with five passes, 六大 with four is flagged", () => {
+    const counted = (value: number, names: string[]) =>
+      check(
+        report({
+          relations: [
+            {
+              kind: "count",
+              id: "c1",
+              count: w(`${"零一二三四五六"[value]}大`, 40, value),
+              items: names.map((n, k) => w(n, k * 3)),
+            },
+          ],
+        }),
+      );
+    const ok = counted(5, ["奶业", "蔬菜", "中药材", "中央厨房", "精品肉类"]);
+    expect(codes(ok.findings)).toEqual([]);
+    expect(ok.coverage.relations[0]?.arithmetic).toBe("奶业、蔬菜、中药材、中央厨房、精品肉类: 5 items");
+    const bad = counted(6, ["精准医疗", "现代中药", "康复康养", "细胞基因"]);
+    expect(codes(record(bad.findings))).toEqual(["relation.count_mismatch"]);
+    expect(bad.findings[0]).toMatchObject({ stated: "六大", computed: "4", offset: 40, observations: [] });
+    expect(coverageLine(bad.coverage)).toBe("checked 1 relation: 1 counted list; 1 inconsistency");
+  });
+});
+
 describe("finding codes", () => {
   it("every code fired in the tests above", () => {
     const all = Object.keys(FINDING_CODES) as FindingCode[];

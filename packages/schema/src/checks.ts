@@ -1,6 +1,7 @@
 import { indicatorLookup } from "./catalogue.js";
 import type { CheckedFigure, CheckedRelation, CoverageKind } from "./checks-coverage.js";
 import { coverageCounter } from "./checks-coverage.js";
+import { checkCount, checkSequence } from "./checks-lists.js";
 import { codePointToIndex, indexToCodePoint } from "./code-points.js";
 import { type CheckResult, FINDING_CODES, type Finding, type FindingCode } from "./finding.js";
 import type { Indicator, Localized, PriceBasis } from "./indicator.js";
@@ -611,6 +612,9 @@ function checkRelation(
   basisOf: (o: Observation) => PriceBasis | undefined,
 ) {
   const at = `$.relations[${i}]`;
+  // Lists and counts are about printed words, not observations (checks-lists.ts).
+  if (r.kind === "sequence") return checkSequence(r, at, push, record);
+  if (r.kind === "count") return checkCount(r, at, push, record);
   const refs = relationRefs(r);
   let missing = false;
   for (const [key, id] of refs) {

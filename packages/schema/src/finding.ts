@@ -28,6 +28,8 @@ export const FINDING_CODES = {
   "relation.product_mismatch": "error",
   "relation.growth_mismatch": "error",
   "relation.per_capita_mismatch": "error",
+  "relation.sequence_mismatch": "error",
+  "relation.count_mismatch": "error",
   "relation.derived_target": "info",
   "relation.progress": "info",
   "relation.unit_mismatch": "error",
@@ -61,6 +63,11 @@ export interface Finding {
   explanation?: Localized;
   /** JSON path of the offending value inside the report, e.g. $.observations[3].quantity.unit */
   path?: string;
+  /**
+   * Where the words it is about start in the source text (code points), for a finding on printed words
+   * rather than observations: the ordinal out of order, the count that does not match its items.
+   */
+  offset?: number;
 }
 
 /** How many findings {@link checkReport} made at each severity, and how many of them were acknowledged. */

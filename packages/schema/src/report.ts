@@ -84,6 +84,19 @@ export type Observation = z.infer<typeof ObservationSchema>;
 /** An {@link Observation} as written in a file, before defaults are filled in. */
 export type ObservationInput = z.input<typeof ObservationSchema>;
 
+/** Words of the text a relation is about, as printed, and where they start. */
+const PrintedWordsSchema = z
+  .object({
+    printed: z.string().min(1).describe("The words as printed: （三）, 八个方面, 奶业"),
+    quote: z.string().min(1).describe("The clause they are printed in, verbatim (it contains them)"),
+    offset: z.number().int().min(0).describe("Where the quote starts in the source text, in code points"),
+  })
+  .strict();
+/** An ordinal or a count printed in words, with the number it stands for. */
+const PrintedNumberSchema = PrintedWordsSchema.extend({
+  value: z.number().int().min(0).describe("The number the words stand for: 3 for （三）, 8 for 八个方面"),
+}).strict();
+
 /** The zod schema of {@link Relation}. */
 export const RelationSchema = z
   .discriminatedUnion("kind", [
@@ -201,6 +214,31 @@ export const RelationSchema = z
       })
       .strict()
       .describe("An amount per person printed with its total and the people: per-capita × population = total"),
+    z
+      .object({
+        kind: z.literal("sequence"),
+        id: IdSchema,
+        markers: z
+          .array(PrintedNumberSchema)
+          .min(2)
+          .describe("The ordinal markers of one list, in text order (一是, 二是, 三是 / （一）, （二）)"),
+        note: z.string().optional(),
+      })
+      .strict()
+      .describe("Ordinal markers of one list, numbered 1, 2, 3, … with no gap and no repeat"),
+    z
+      .object({
+        kind: z.literal("count"),
+        id: IdSchema,
+        count: PrintedNumberSchema.describe("The count printed (八个方面, 五大工程, 双下降)"),
+        items: z
+          .array(PrintedWordsSchema)
+          .min(1)
+          .describe("The items the text then names (the headings （一）…（八）, or 奶业、蔬菜、…)"),
+        note: z.string().optional(),
+      })
+      .strict()
+      .describe("A count printed with the items it announces: count = number of items named"),
   ])
   .describe("A relation the text implies between observations");
 /**
@@ -253,6 +291,10 @@ export function relationRefs(r: Relation): [role: string, id: string][] {
         ["population", r.population],
         ["perCapita", r.perCapita],
       ];
+    // Words, not observations: an ordinal list and a counted list refer to no figure.
+    case "sequence":
+    case "count":
+      return [];
   }
 }
 

@@ -127,7 +127,7 @@ function arithmetic(code: string, o: Observation): string | undefined {
 }
 
 /** The observation whose printed figure a relation finding is about: the total, the rate, the target. */
-function statedOf(r: Relation): string {
+function statedOf(r: Relation): string | undefined {
   switch (r.kind) {
     case "sum":
       return r.total;
@@ -149,7 +149,18 @@ function statedOf(r: Relation): string {
       return r.rate;
     case "per_capita":
       return r.perCapita;
+    // About printed words, located by the finding's own offset (wordsQuote).
+    case "sequence":
+    case "count":
+      return undefined;
   }
+}
+
+/** The clause of the words a finding on a numbered or counted list is about: the marker or count at its offset. */
+function wordsQuote(r: Relation | undefined, offset: number): string {
+  if (r?.kind === "sequence") return r.markers.find((m) => m.offset === offset)?.quote ?? "";
+  if (r?.kind === "count") return r.count.offset === offset ? r.count.quote : "";
+  return "";
 }
 
 /** Code points in a text, counted without an array of its characters (a pair of surrogates is one). */
@@ -211,7 +222,8 @@ export async function check(arg: string, ctx: Context, limit = DEFAULT_LIMIT): P
   interface Anchored {
     f: Finding;
     relation: Relation | undefined;
-    o: Observation;
+    /** None for a finding on printed words (a numbered or counted list), anchored at its offset. */
+    o: Observation | undefined;
     figure: ExtractedQuantity | undefined;
     at: number;
   }
@@ -219,7 +231,10 @@ export async function check(arg: string, ctx: Context, limit = DEFAULT_LIMIT): P
     const relation = f.relation === undefined ? undefined : relations.get(f.relation);
     const id = relation ? statedOf(relation) : f.observations[0];
     const o = id === undefined ? undefined : byId.get(id);
-    if (!o) return undefined;
+    if (!o)
+      return f.offset === undefined
+        ? undefined
+        : { f, relation, o: undefined, figure: undefined, at: codePointToIndex(text, f.offset) };
     const figure = figureAt(o, FIGURE_OF[f.code] ?? "observation");
     return { f, relation, o, figure, at: codePointToIndex(text, figure?.start ?? o.source.offset) };
   };
@@ -229,7 +244,7 @@ export async function check(arg: string, ctx: Context, limit = DEFAULT_LIMIT): P
       code: f.code,
       severity: f.severity,
       ...where,
-      quote: o.source.quote,
+      quote: o ? o.source.quote : wordsQuote(relation, f.offset ?? -1),
       message: f.message,
       observations: f.observations,
     };
@@ -254,8 +269,8 @@ export async function check(arg: string, ctx: Context, limit = DEFAULT_LIMIT): P
     if (f.computed !== undefined) item.computed = f.computed;
     // The check that raised the finding says how it was computed; a finding no relation check raised
     // (a change stated the wrong way with its size) falls back to the plain difference.
-    const done = doneBy.get(relation ? `${f.code}\0r\0${relation.id}` : `${f.code}\0o\0${o.id}`);
-    const a = done?.arithmetic ?? (relation ? undefined : arithmetic(f.code, o));
+    const done = doneBy.get(relation ? `${f.code}\0r\0${relation.id}` : `${f.code}\0o\0${o?.id}`);
+    const a = done?.arithmetic ?? (relation || !o ? undefined : arithmetic(f.code, o));
     if (a) item.arithmetic = a;
     if (done) {
       item.formula = done.formula;

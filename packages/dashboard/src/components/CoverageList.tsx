@@ -114,9 +114,12 @@ function RelationItem({
                   {role.text}
                 </span>{" "}
                 <b>{f.printed}</b> <q lang="zh-CN">{f.quote}</q>{" "}
-                <button type="button" className="link-button" onClick={() => showInText(f.observation)}>
-                  {m.seeInText}
-                </button>
+                {/* Words of a numbered or counted list are no observation to show. */}
+                {f.observation !== undefined && (
+                  <button type="button" className="link-button" onClick={() => showInText(f.observation as string)}>
+                    {m.seeInText}
+                  </button>
+                )}
               </li>
             );
           })}

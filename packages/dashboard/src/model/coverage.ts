@@ -24,6 +24,9 @@ const ROLES: Readonly<Record<string, { zh: string; en: string }>> = {
   remaining: { zh: "剩余", en: "remaining" },
   factors: { zh: "因数", en: "factor" },
   product: { zh: "乘积", en: "product" },
+  markers: { zh: "序号", en: "marker" },
+  count: { zh: "总数", en: "count" },
+  items: { zh: "所列项", en: "item" },
 };
 
 /**
