@@ -423,8 +423,12 @@ export interface RelationEvaluation {
   falsePositives: Relation[];
 }
 
+/** The relations between figures: numbered and counted lists are about words, which the curated data does not hold. */
+export const figureRelations = (rs: readonly Relation[]): Relation[] =>
+  rs.filter((r) => r.kind !== "sequence" && r.kind !== "count");
+
 /**
- * Scores proposed relations against curated ones. The two name observations differently, so a
+ * Scores proposed relations (between figures: {@link figureRelations}) against curated ones. The two name observations differently, so a
  * curated observation is identified with the extracted one whose printed figure the figure
  * evaluation (`evaluate`) paired with its own quantity. A relation matches when its kind and every
  * figure in every role agree (the parts of a sum in any order; a derived target's printed target
@@ -435,10 +439,8 @@ export function evaluateRelations(
   extracted: Pick<Report, "relations">,
   figures: Evaluation,
 ): RelationEvaluation {
-  // Between figures only: numbered and counted lists are about words, which the curated data does not hold.
-  const ofFigures = (rs: readonly Relation[]) => rs.filter((r) => r.kind !== "sequence" && r.kind !== "count");
-  truth = { relations: ofFigures(truth.relations) };
-  extracted = { relations: ofFigures(extracted.relations) };
+  truth = { relations: figureRelations(truth.relations) };
+  extracted = { relations: figureRelations(extracted.relations) };
   const idOf = new Map<string, string>();
   for (const p of figures.pairs) {
     if (p.extracted.kind !== "observation" && p.extracted.kind !== "baseline") continue;

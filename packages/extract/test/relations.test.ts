@@ -50,7 +50,12 @@ function relations(body: string, head = HEAD) {
   const findings = checkReport(parsed.report, { sourceText: text }).findings.filter((f) => f.relation);
   return {
     report: parsed.report,
-    list: report.relations.map((r) => ({ kind: r.kind, ...figures(r) })),
+    // Relations between figures; the numbered headings of these fixtures (一、…) are lists' tests' business
+    // (src/relations/lists.test.ts), listed apart.
+    list: report.relations
+      .filter((r) => r.kind !== "sequence" && r.kind !== "count")
+      .map((r) => ({ kind: r.kind, ...figures(r) })),
+    lists: report.relations.filter((r) => r.kind === "sequence" || r.kind === "count").map((r) => figures(r)),
     codes: findings.map((f) => f.code),
   };
 }

@@ -1019,19 +1019,15 @@ describe("bounded by construction (issue 10)", () => {
 });
 
 describe("numbered and counted lists (words, not figures)", () => {
-  const w = (printed: string, offset: number, value?: number) => ({
-    printed,
-    quote: `${printed}……`,
-    offset,
-    ...(value === undefined ? {} : { value }),
-  });
+  const w = (printed: string, offset: number) => ({ printed, quote: `${printed}……`, offset });
+  const n = (printed: string, offset: number, value: number) => ({ ...w(printed, offset), value });
   const seq = (...values: number[]) =>
     report({
       relations: [
         {
           kind: "sequence",
           id: "s1",
-          markers: values.map((v, k) => w(`${"一二三四五"[v - 1]}是`, k * 10, v)),
+          markers: values.map((v, k) => n(`${"一二三四五"[v - 1]}是`, k * 10, v)),
         },
       ],
     });
@@ -1066,7 +1062,7 @@ describe("numbered and counted lists (words, not figures)", () => {
             {
               kind: "count",
               id: "c1",
-              count: w(`${"零一二三四五六"[value]}大`, 40, value),
+              count: n(`${"零一二三四五六"[value]}大`, 40, value),
               items: names.map((n, k) => w(n, k * 3)),
             },
           ],

@@ -135,10 +135,10 @@ describe("parseReport", () => {
       "$.relations[0].parts: needs at least 2 items",
     ]);
     expect(issues({ ...valid, relations: [{ kind: "average", id: "r" }] })).toEqual([
-      '$.relations[0].kind: "average" is not one of "sum", "ratio", "derived_target", "progress", "average_growth", "part", "remainder", "product", "growth", "per_capita"',
+      '$.relations[0].kind: "average" is not one of "sum", "ratio", "derived_target", "progress", "average_growth", "part", "remainder", "product", "growth", "per_capita", "sequence", "count"',
     ]);
     expect(issues({ ...valid, relations: [{ id: "r" }] })).toEqual([
-      '$.relations[0].kind: is required (one of "sum", "ratio", "derived_target", "progress", "average_growth", "part", "remainder", "product", "growth", "per_capita")',
+      '$.relations[0].kind: is required (one of "sum", "ratio", "derived_target", "progress", "average_growth", "part", "remainder", "product", "growth", "per_capita", "sequence", "count")',
     ]);
   });
 
