@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { acknowledges, checkReport, codePointToIndex, indexToCodePoint, unusedAcknowledgements } from "./checks.js";
+import {
+  acknowledges,
+  type CheckOptions,
+  checkReport,
+  codePointToIndex,
+  indexToCodePoint,
+  unusedAcknowledgements,
+} from "./checks.js";
 import { type CheckedRelation, coverageLine, summarizeCoverage } from "./checks-coverage.js";
 import { FINDING_CODES, type Finding, type FindingCode } from "./finding.js";
 import { type Indicator, indicatorId } from "./indicator.js";
@@ -59,7 +66,8 @@ function report(input: Partial<ReportInput>): Report {
     ...input,
   });
 }
-const check = (r: Report, sourceText?: string) => checkReport(r, sourceText === undefined ? {} : { sourceText });
+const check = (r: Report, sourceText?: string, more: Omit<CheckOptions, "sourceText"> = {}) =>
+  checkReport(r, sourceText === undefined ? more : { ...more, sourceText });
 const codes = (fs: Finding[]) => fs.map((f) => f.code).filter((c) => c !== "provenance.no_source");
 const only = (fs: Finding[], code: FindingCode) => fs.filter((f) => f.code === code);
 // The interval a finding shows, as checks print it: `decimals` places, then the unit.
@@ -453,6 +461,36 @@ describe("provenance (offsets in code points)", () => {
   it("flags a quote the source does not contain", () => {
     const found = run(hotline({ source: { quote: "拨打12345热线受理近1.7万条", offset: 0 } }));
     expect(codes(found)).toEqual(["provenance.quote_not_found"]);
+  });
+
+  it("searches the whole text for misplaced quotes only within a budget, and says when it stopped", () => {
+    const nowhere = (id: string, quote: string) => hotline({ id, source: { quote, offset: 0 } });
+    const two = report({
+      indicators: [...local],
+      observations: [nowhere("o1", "拨打12345热线受理近1.7万条"), nowhere("o2", "拨打12345热线受理近1.8万条")],
+    });
+    // Under the default budget a short text is searched for every quote.
+    expect(codes(record(check(two, SOURCE).findings))).toEqual([
+      "provenance.quote_not_found",
+      "provenance.quote_not_found",
+    ]);
+    // A budget of one read of the text: the first quote is looked for, the second is not, and says so.
+    const one = check(two, SOURCE, { quoteSearchBudget: SOURCE.length });
+    expect(record(one.findings).map((f) => [f.observations[0], f.code])).toEqual([
+      ["o1", "provenance.quote_not_found"],
+      ["o2", "provenance.quote_not_searched"],
+    ]);
+    expect(one.valid).toBe(false);
+    // A quote near its recorded place is found whatever the budget.
+    const right = offsetOf(line);
+    const near = check(
+      report({ indicators: [...local], observations: [hotline({ source: { quote: line, offset: right + 3 } })] }),
+      SOURCE,
+      {
+        quoteSearchBudget: 0,
+      },
+    );
+    expect(codes(record(near.findings))).toEqual(["provenance.offset_mismatch"]);
   });
 
   it("flags a wrong offset and gives the right one", () => {

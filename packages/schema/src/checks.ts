@@ -41,6 +41,12 @@ export interface CheckOptions {
   onFinding?: (finding: Finding) => void;
   /** Takes each relation checked as it is made, instead of `coverage.relations`, which is then empty (its counts stay whole). */
   onChecked?: (relation: CheckedRelation) => void;
+  /**
+   * How many characters, in all, searches of the whole text for misplaced quotes may read before
+   * the rest get `provenance.quote_not_searched` (default: 64 reads of a 20 MB text). A quote near its
+   * recorded offset is always found; this bounds a report whose quotes occur nowhere (issue 10).
+   */
+  quoteSearchBudget?: number;
 }
 
 type Draft = Omit<Finding, "severity" | "acknowledged">;
@@ -153,8 +159,9 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   if (options.sourceText !== undefined) {
     // Quotes and offsets refer to the normalised text (source-text.ts): a CRLF or BOM copy checks the same.
     const text = normalizeSourceText(options.sourceText);
+    const search = quoteSearch(text, options.quoteSearchBudget);
     report.observations.forEach((o, i) => {
-      checkProvenance(o, i, text, declared, push);
+      checkProvenance(o, i, text, search, declared, push);
     });
   } else {
     push({
@@ -1044,28 +1051,52 @@ function sameQuantity(a: Quantity, b: Quantity): boolean {
 const QUOTE_WINDOW = 4096;
 
 /**
+ * How many characters the searches of whole texts for misplaced quotes may read in one run, in all:
+ * 64 searches of a 20 MB text, a few seconds here. A report file can hold 100,000 quotes that occur
+ * nowhere, and one scan of the text each would take hours (issue 10); past the budget a quote gets
+ * `provenance.quote_not_searched`, an error, so such a report still fails and says why.
+ */
+const WHOLE_TEXT_BUDGET = 64 * 20 * 1024 * 1024;
+
+/** Where a misplaced quote is; `undefined` once the budget for whole-text searches is spent. */
+type QuoteSearch = (quote: string, near: number) => number | undefined;
+
+/**
  * Where a quote that is not at its recorded place occurs: the occurrence nearest that place within
  * a window around it (a quote moved by an edit, or an offset counted a little off, is near it; and a
  * passage printed twice is placed on the copy meant), else its first occurrence in the text. A
  * report whose offsets are all a little off then costs a window per quote, not a scan of the whole
- * text per quote (issue 10).
+ * text per quote; a quote searched for in the whole text is remembered, and those searches share
+ * `WHOLE_TEXT_BUDGET` (issue 10).
  */
-function findQuote(text: string, quote: string, near: number): number {
-  const from = Math.max(0, near - QUOTE_WINDOW);
-  const window = text.slice(from, Math.min(text.length, near + QUOTE_WINDOW + quote.length));
-  let best = -1;
-  for (let i = window.indexOf(quote); i >= 0; i = window.indexOf(quote, i + 1)) {
-    const at = from + i;
-    if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;
-    if (at > near) break;
-  }
-  return best >= 0 ? best : text.indexOf(quote);
+function quoteSearch(text: string, budget = WHOLE_TEXT_BUDGET): QuoteSearch {
+  const first = new Map<string, number>();
+  let left = budget;
+  return (quote, near) => {
+    const from = Math.max(0, near - QUOTE_WINDOW);
+    const window = text.slice(from, Math.min(text.length, near + QUOTE_WINDOW + quote.length));
+    let best = -1;
+    for (let i = window.indexOf(quote); i >= 0; i = window.indexOf(quote, i + 1)) {
+      const at = from + i;
+      if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;
+      if (at > near) break;
+    }
+    if (best >= 0) return best;
+    const known = first.get(quote);
+    if (known !== undefined) return known;
+    if (left <= 0) return undefined;
+    const at = text.indexOf(quote);
+    left -= at < 0 ? text.length : at + quote.length;
+    first.set(quote, at);
+    return at;
+  };
 }
 
 function checkProvenance(
   o: Observation,
   i: number,
   text: string,
+  search: QuoteSearch,
   declared: readonly UnitDef[],
   push: (d: Draft) => void,
 ) {
@@ -1073,7 +1104,20 @@ function checkProvenance(
   const { quote, offset } = o.source;
   const idx = codePointToIndex(text, offset);
   if (text.slice(idx, idx + quote.length) !== quote) {
-    const found = findQuote(text, quote, idx);
+    const found = search(quote, idx);
+    if (found === undefined) {
+      push({
+        code: "provenance.quote_not_searched",
+        observations: [o.id],
+        path: `${at}.quote`,
+        stated: quote,
+        message: {
+          zh: `引文「${quote}」不在记录的位置附近;此前错位的引文过多,未再全文查找`,
+          en: `the quote "${quote}" is not at or near its recorded offset, and was not searched for in the whole text: too many misplaced quotes before it`,
+        },
+      });
+      return;
+    }
     if (found < 0) {
       push({
         code: "provenance.quote_not_found",

@@ -35,6 +35,7 @@ export const FINDING_CODES = {
   "relation.unit_mismatch": "error",
   "provenance.no_source": "info",
   "provenance.quote_not_found": "error",
+  "provenance.quote_not_searched": "error",
   "provenance.offset_mismatch": "error",
   "provenance.figure_not_in_quote": "error",
   "provenance.value_mismatch": "error",
