@@ -48,7 +48,8 @@ export const SKIP_CODES = {
   "figure.skipped.threshold": "A threshold that qualifies what is counted: 注册资金500万元以上36家 (36家 is kept).",
   "figure.skipped.age-threshold": "An age that qualifies who is counted: 60岁以上独居老人.",
   "figure.skipped.service-duration": "Opening hours or reach that describe a service: 24小时红色加油站, 15分钟生活圈.",
-  "figure.skipped.specification": "A specification of something else: 2×35万千瓦.",
+  "figure.skipped.specification":
+    "A size that specifies something else: 4.5米×3米 (in 2×35万千瓦 the unit capacity is the figure).",
 } as const;
 
 /** A stable machine code for why a number was judged not to be a fact, e.g. `"figure.skipped.threshold"`. */

@@ -39,8 +39,10 @@ export function nonFact(scan: string, q: ParsedQuantity): SkipReason | undefined
     !/^(?:以上|以下|以内|之内|内|左右|多|余)/.test(scan.slice(q.end))
   )
     return skip("figure.skipped.service-duration", "duration describing a thing");
-  // 2×35万千瓦: a specification of something else.
-  if (/[×*xX]$/.test(before) || /^[×*]/.test(after)) return skip("figure.skipped.specification", "specification");
+  // 4.5米×3米: a size is a specification of something else. In 2×35万千瓦 (two units of 35万千瓦) the
+  // unit capacity is the fact; the bare count before × is not read as a figure.
+  if (/^[×*]/.test(after) || (/[×*xX]$/.test(before) && !/\d[×*xX]$/.test(scan.slice(q.start - 2, q.start))))
+    return skip("figure.skipped.specification", "specification");
   return undefined;
 }
 

@@ -44,6 +44,15 @@ describe("parseQuantity reads what reports print", () => {
     ["约11万平方米", { value: 11, unit: "万平方米", decimals: 0, qualifier: "approximately" }],
     ["1万平方米左右", { value: 1, unit: "万平方米", decimals: 0, qualifier: "approximately" }],
     ["超过100家", { value: 100, unit: "家", decimals: 0, qualifier: "more_than" }],
+    ["超105亿元", { value: 105, unit: "亿元", decimals: 0, qualifier: "more_than" }],
+    ["超800列", { value: 800, unit: "列", decimals: 0, qualifier: "more_than" }],
+    ["180多万人", { value: 180, unit: "万人", decimals: 0, qualifier: "more_than" }],
+    ["2700多万元", { value: 2700, unit: "万元", decimals: 0, qualifier: "more_than" }],
+    ["781.8亿斤", { value: 781.8, unit: "亿斤", decimals: 1, qualifier: "exact" }],
+    ["740亿斤以上", { value: 740, unit: "亿斤", decimals: 0, qualifier: "at_least" }],
+    ["14亿吨", { value: 14, unit: "亿吨", decimals: 0, qualifier: "exact" }],
+    ["36.8微克/立方米", { value: 36.8, unit: "微克/立方米", decimals: 1, qualifier: "exact" }],
+    ["4金", { value: 4, unit: "金", decimals: 0, qualifier: "exact" }],
     ["3个百分点", { value: 3, unit: "个百分点", decimals: 0, qualifier: "exact" }],
     ["590.20万元", { value: 590.2, unit: "万元", decimals: 2, qualifier: "exact" }],
     ["5千余户", { value: 5, unit: "千户", decimals: 0, qualifier: "more_than" }],
@@ -176,6 +185,19 @@ describe("findQuantities in running text", () => {
       const p = parseQuantity(t);
       expect([q?.value, q?.unit, q?.qualifier], t).toEqual([p.value, p.unit, p.qualifier]);
     }
+  });
+  it("reads 超 as more than, except where it ends a word (赶超)", () => {
+    expect(found("减税降费及退税超600亿元,增速超10%")).toEqual(["超600亿元=600亿元/more_than", "超10%=10%/more_than"]);
+    expect(found("赶超5个")).toEqual(["5个=5个/exact"]);
+  });
+  it("reads 控制在2%左右 as the approximate level 2%左右; 控制在3% stays a bound", () => {
+    expect(found("涨幅控制在2%左右,失业率控制在5.5%")).toEqual(["2%左右=2%/approximately", "控制在5.5%=5.5%/at_most"]);
+  });
+  it("reads 多 before the scale: 180多万人 is more than 180万人", () => {
+    expect(found("帮扶群众180多万人,筹措2700多万元")).toEqual([
+      "180多万人=180万人/more_than",
+      "2700多万元=2700万元/more_than",
+    ]);
   });
   it("reads counts of major items (8大类, 2大片区, 7大领域)", () => {
     expect(found("开展8大类调研课题14个,形成2大片区、7大领域")).toEqual([

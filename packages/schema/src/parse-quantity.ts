@@ -169,7 +169,10 @@ function readAt(text: string, s: string, at: number, options: ReadOptions): Pars
     // 万余人次: a bare 万 with 余/多 means one of it (1万余人次, as parseQuantity reads it). 千余场 and
     // 百余家 are numerals: a thousand, a hundred, of the unit after them (parseQuantity reads 千 and 百
     // as the Chinese numerals they are; reading 1 千场 or 1 百 made the provenance check fail).
-    const scale = /^(万|千|百)(余|多)/.exec(s.slice(i));
+    // 近万元, 约万人: 万 after 近 or 约 is likewise one of it.
+    const scale =
+      /^(万|千|百)(余|多)/.exec(s.slice(i)) ??
+      (qualifier === "nearly" || qualifier === "approximately" ? /^(万)(?=[\u4e00-\u9fff])/.exec(s.slice(i)) : null);
     if (!scale) return undefined;
     num =
       scale[1] === "万"
@@ -179,7 +182,7 @@ function readAt(text: string, s: string, at: number, options: ReadOptions): Pars
   }
   i += num.length;
   let max: number | undefined;
-  const range = /^[-~～—至到](?=[\d零〇一二两三四五六七八九十])/.exec(s.slice(i));
+  const range = /^[-~～—―–至到](?=[\d零〇一二两三四五六七八九十])/.exec(s.slice(i));
   if (range && !implicitOne) {
     const upper = readNumber(s, i + range[0].length, options.chinese ?? false);
     if (upper && upper.value > num.value) {
@@ -206,6 +209,14 @@ function readAt(text: string, s: string, at: number, options: ReadOptions): Pars
     qualifier = "more_than";
     approx = true;
     i += 1;
+    // 180多万人, 2700多万元: 多 before the scale ("more than 180 of 万"), the scale then read as usual.
+    if (scale === "" && !implicitOne) {
+      const late = SCALES.find((sc) => s.startsWith(sc, i) && (sc !== "千" || /^千[人户家名元]/.test(s.slice(i))));
+      if (late) {
+        scale = late;
+        i += late.length;
+      }
+    }
   }
   let unit = "";
   const word = unitWordsAt(s, i).find((w) => s.startsWith(w, i) && resolveUnit(scale + w, options.units));
@@ -290,7 +301,7 @@ export interface FindOptions extends ReadOptions {
 }
 
 const ORDINAL_BEFORE = /[第]$/;
-const WORD_ENDING_IN_QUALIFIER = /^(?:[签预节制公履违集契相邀简]约|[最附就临靠逼贴]近)$/;
+const WORD_ENDING_IN_QUALIFIER = /^(?:[签预节制公履违集契相邀简]约|[最附就临靠逼贴]近|[赶高]超)$/;
 const ID_NEIGHBOUR = /[A-Za-z+＋#№]/;
 const DATE_AFTER = /^(年|月|日|号|时|点|届|期|版|级|栋|幢|楼|层|路|弄|室|线|次会议|批次)/;
 
@@ -318,8 +329,13 @@ export function findQuantities(text: string, options: FindOptions = {}): ParsedQ
     if (pre && WORD_ENDING_IN_QUALIFIER.test(s.slice(at - pre[0].length - 1, at))) pre = undefined;
     const startNum = at;
     if (pre) at -= pre[0].length;
-    const q = readAt(text, s, at, options) ?? (pre ? readAt(text, s, startNum, options) : undefined);
+    let q = readAt(text, s, at, options) ?? (pre ? readAt(text, s, startNum, options) : undefined);
     if (!q) continue;
+    // 控制在2%左右: a bound to keep within, stated as an approximate level; the figure is 2%左右.
+    if (pre?.[0] === "控制在" && q.start === at && s.startsWith("左右", q.end)) {
+      const level = readAt(text, s, startNum, options);
+      if (level?.qualifier === "approximately") q = level;
+    }
     const after = s.slice(q.end);
     const next = s[q.end] ?? "";
     const isDateLike =

@@ -11,7 +11,7 @@ export const QUALIFIERS = ["exact", "more_than", "nearly", "approximately", "at_
 export const QualifierSchema = z
   .enum(QUALIFIERS)
   .describe(
-    "exact; more_than (余, 多, 超过); nearly (近, 将近); approximately (约, 左右); at_least (不低于, 以上, 至少); at_most (以内, 不超过, 以下)",
+    "exact; more_than (余, 多, 超过, 超); nearly (近, 将近); approximately (约, 左右); at_least (不低于, 以上, 至少); at_most (以内, 不超过, 以下)",
   );
 /**
  * How a printed figure qualifies its number: exact, more than (余), nearly (近), approximately (约), at least
@@ -21,7 +21,7 @@ export type Qualifier = z.infer<typeof QualifierSchema>;
 
 /** The words that print each qualifier, most specific first (so 不低于 is not read as 低于). */
 export const QUALIFIER_WORDS: Readonly<Record<Exclude<Qualifier, "exact">, { before: string[]; after: string[] }>> = {
-  more_than: { before: ["超过", "逾"], after: ["余", "多"] },
+  more_than: { before: ["超过", "逾", "超"], after: ["余", "多"] },
   nearly: { before: ["将近", "接近", "近"], after: [] },
   approximately: { before: ["约", "大约"], after: ["左右"] },
   at_least: { before: ["不低于", "不少于", "至少"], after: ["以上"] },

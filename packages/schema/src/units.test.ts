@@ -31,6 +31,9 @@ describe("unit registry", () => {
     expect(() => convert(3, "户", "人")).toThrow(UnitConversionError);
     expect(() => convert(3, "元", "美元")).toThrow(/cannot convert 元 \(currency\/元\) to 美元/);
     expect(() => convert(3, "斤斤", "吨")).toThrow(/unknown unit "斤斤"/);
+    expect(convert(781.8, "亿斤", "万吨")).toBeCloseTo(3909);
+    expect(convert(14, "亿吨", "万吨")).toBe(140000);
+    expect(() => convert(36.8, "微克/立方米", "吨")).toThrow(UnitConversionError);
     expect(commensurable("个百分点", "%")).toBe(false);
     expect(commensurable("‰", "%")).toBe(true);
   });

@@ -187,6 +187,9 @@ const CLASSIFIERS: readonly (readonly [string, string])[] = [
   ["人/次", "person-times"],
   ["片区", "areas"],
   ["领域", "fields"],
+  ["列", "trains"],
+  ["枚", "medals"],
+  ["金", "gold medals"],
 ];
 
 const SCALE_PREFIXES: readonly (readonly [string, number, string])[] = [

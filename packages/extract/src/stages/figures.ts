@@ -1,4 +1,5 @@
 import type { ParsedQuantity } from "@govreport/schema";
+import { chineseFacts } from "../chinese-counts.js";
 import type { SkipCode } from "../codes.js";
 import { nonFact, type SkipReason } from "../filters.js";
 import type { IndexedSection } from "../sections.js";
@@ -36,7 +37,7 @@ export function readFigures(laid: Laid, structure: Structure): Figures {
   const { sections, sectionsAt } = structure;
   const skipped: SkippedFigure[] = [];
   const found: ParsedQuantity[] = [];
-  for (const raw of laid.numbers) {
+  for (const raw of withChineseFacts(laid.numbers, chineseFacts(s))) {
     const q = { ...raw, printed: originalSlice(p, raw.start, raw.end) };
     const why: SkipReason | undefined =
       q.start < bodyStart
@@ -72,6 +73,14 @@ export function readFigures(laid: Laid, structure: Structure): Figures {
     f.anchor = anchors.get(entry);
   }
   return { figures, skipped };
+}
+
+/** The Arabic figures and the Chinese numerals that are facts, in text order (they never overlap). */
+function withChineseFacts(arabic: ParsedQuantity[], chinese: ParsedQuantity[]): ParsedQuantity[] {
+  if (chinese.length === 0) return arabic;
+  return [...arabic, ...chinese.filter((c) => !arabic.some((a) => a.start < c.end && c.start < a.end))].sort(
+    (a, b) => a.start - b.start,
+  );
 }
 
 /** ① … ⑳, ㉑ … ㉟, ㊱ … ㊿: the circled numbers that mark footnotes explained in a glossary. */
