@@ -14,7 +14,8 @@ const CLAUSE = /[，,。；;：:！!？?\n]/;
  * - a streak: 连续八年全省第一;
  * - the count of the list just named: 哈克、团结、谢尔塔拉等三处文化遗址, 友联、友好两个新村, 水利、景观、
  *   市政三项建设 (two or more, right after the names, with 等 or a list separator before it in the clause).
- * Numerals inside quotation marks (“两个”确立) and after 第 or another numeral (第十三个五年规划) are not.
+ * Numerals inside quotation marks (“两个”确立) and after 第 or another numeral (第十三个五年规划) are not,
+ * nor a list count whose phrase ends its clause, the predicate left to the next one.
  */
 export function chineseFacts(scan: string): ParsedQuantity[] {
   const out: ParsedQuantity[] = [];
@@ -33,6 +34,9 @@ export function chineseFacts(scan: string): ParsedQuantity[] {
       continue;
     }
     if (!LIST_COUNTER.test(q.unit) || q.value < 2 || q.qualifier !== "exact" || /^[一两]/.test(rest)) continue;
+    // A、B两个产业集群，入选…: the counted phrase stands alone and what it counts is said in the next
+    // clause, which a subject read around the figure does not reach; not taken.
+    if (/^[\u4e00-\u9fff“”]{1,16}[，,]/.test(scan.slice(q.end, q.end + 18))) continue;
     if (prev === "等") {
       out.push(q);
       continue;

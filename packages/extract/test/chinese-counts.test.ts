@@ -22,5 +22,6 @@ describe("Chinese numerals that state a fact", () => {
     expect(read("连续提高残疾人两项补贴标准，迈开两条腿。")).toEqual([]);
     expect(read("深入推动县城建设和乡村“十个一”工程，打造一批园区、一个中心。")).toEqual([]);
     expect(read("过去的五年，九成新。")).toEqual([]);
+    expect(read("高端装备、汽车及零部件两个产业集群，入选百强。")).toEqual([]);
   });
 });
