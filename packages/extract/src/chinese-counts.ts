@@ -1,10 +1,12 @@
-import { findQuantities, type ParsedQuantity } from "@govreport/schema";
+import { type ParsedQuantity, readQuantityAt } from "@govreport/schema";
 
 /** A Chinese numeral at the start of a figure, after any qualifier word (超过四成). */
 const NUMERAL = /^(?:超过|超|近|约|逾)?([零〇一二两三四五六七八九十百千]+)/;
 /** Counters of a list's items: 三处文化遗址, 两个新村, 三项建设, 两条通道. */
 const LIST_COUNTER = /^(?:个|项|处|条|家|座|所|村|片)$/;
 const CLAUSE = /[，,。；;：:！!？?\n]/;
+/** Where such a fact may start: a numeral (after a qualifier word) right before 成, 年 or a list counter. */
+const CANDIDATE = /(?:超过|超|近|约|逾)?[零〇一二两三四五六七八九十百千]+(?=[成年个项处条家座所村片])/g;
 
 /**
  * The Chinese numerals that state a fact. Running text is read for Arabic figures only, because
@@ -19,9 +21,13 @@ const CLAUSE = /[，,。；;：:！!？?\n]/;
  */
 export function chineseFacts(scan: string): ParsedQuantity[] {
   const out: ParsedQuantity[] = [];
-  for (const q of findQuantities(scan, { chinese: true })) {
-    const m = NUMERAL.exec(q.printed);
-    if (!m) continue;
+  // Only numerals before a unit these rules take are read (a scan of every Chinese numeral would read
+  // each 一 of a long text).
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(scan); m; m = CANDIDATE.exec(scan)) {
+    const q = readQuantityAt(scan, m.index, { chinese: true });
+    if (!q || !NUMERAL.test(q.printed)) continue;
+    CANDIDATE.lastIndex = Math.max(CANDIDATE.lastIndex, q.end);
     const prev = scan[q.start - 1] ?? "";
     if (/[第零〇一二两三四五六七八九十百千“”"《]/.test(prev)) continue;
     const rest = scan.slice(q.end, q.end + 2);

@@ -49,7 +49,12 @@ export function respectiveSubjects(scan: string, run: readonly Span[]): string[]
     const previous = phraseBefore(scan, start - 1);
     if (CHANGED.test(previous)) listed = previous.replace(CHANGED, "");
   }
-  const items = listed.split(ITEM_SEPARATOR).map((x) => x.trim());
+  let items = listed.split(ITEM_SEPARATOR).map((x) => x.trim());
+  // 城乡居民人均可支配收入分别增长8.7%和8.6%: 城乡 names two items, urban then rural.
+  if (items.length === 1 && run.length === 2 && /^城乡./.test(items[0] ?? "") && tail[1] === "分别") {
+    const rest = (items[0] ?? "").slice(2);
+    items = [`城镇${rest}`, `农村${rest}`];
+  }
   if (items.length !== run.length || items.some((x) => x.length === 0 || x.length > MAX_ITEM)) return undefined;
   const verb = tail[2] && CHANGE.test(tail[2]) ? tail[2] : "";
   return items.map((x) => `${x}${verb}`);

@@ -31,4 +31,36 @@ describe("stage subjects", () => {
     expect(printed(figures, "2506家").sibling).toBe(printed(figures, "4718家"));
     expect(printed(figures, "2212家").sibling).toBe(printed(figures, "4718家"));
   });
+
+  it("lets short items listed before a noun share it (新建、改扩建酒店10家), not names before a count (A、B3个集群)", () => {
+    expect(printed(subjectsOf("一、工作回顾\n新建、改扩建酒店10家，国内、国际航线达到34条。\n"), "10家").subject).toBe(
+      "新建、改扩建酒店",
+    );
+    expect(printed(subjectsOf("一、工作回顾\n国内、国际航线达到34条。\n"), "34条").subject).toBe("国内、国际航线");
+    expect(printed(subjectsOf("一、工作回顾\n家纺箱包、都市农业3个产业集群达到千亿级。\n"), "3个").subject).toBe(
+      "产业集群",
+    );
+  });
+
+  it("gives a rate listed after a level (超105亿元、增速超10%) the level's subject", () => {
+    const figures = subjectsOf("二、工作安排\n全年研发经费投入超105亿元、增速超10%。\n");
+    expect(printed(figures, "超10%").subject).toBe("研发经费投入增速");
+  });
+
+  it("gives a change against a reference and a bare share the subject of the figure before", () => {
+    const a = subjectsOf("一、工作回顾\n审批平均耗时缩短至3.8天，比法定时限压缩了63.2天。\n");
+    expect(printed(a, "63.2天").subject).toBe(printed(a, "3.8天").subject);
+    const b = subjectsOf("一、工作回顾\n优良天数243天，占比达66.6%。\n");
+    expect(printed(b, "66.6%").subject).toBe("优良天数占比");
+  });
+
+  it("keeps 投资 as the subject of 投资4.5亿元实施了…, and drops aim words and predicates around a noun", () => {
+    expect(printed(subjectsOf("一、工作回顾\n投资4.5亿元实施了标准化幼儿园建设。\n"), "4.5亿元").subject).toBe("投资");
+    expect(printed(subjectsOf("二、工作安排\n确保红星美凯龙6万平方米主力店年内完工。\n"), "6万平方米").subject).toBe(
+      "红星美凯龙主力店",
+    );
+    expect(printed(subjectsOf("二、工作安排\n加快推进大唐哈克5万千瓦风电项目。\n"), "5万千瓦").subject).toBe(
+      "大唐哈克风电项目",
+    );
+  });
 });

@@ -6,6 +6,12 @@ import { type Figure, isBase, type Reading } from "./figure.js";
 const MAX_JOINED = 60;
 /** A subject that only says how a figure changed: 年均增长, 同比增长, 比增加. */
 const RATE_ONLY = /^(?:比|较)?(?:年均|同比|平均|年平均)?(?:增长|增速|增幅|递增|提高|下降|减少|增加)(?:率|幅度)?$/;
+/** A change against a reference (比法定审批时限压缩了63.2天): a change of what the figure before measures. */
+const COMPARED = /^(?:比|较)[\u4e00-\u9fff]{1,12}?(?:压缩|缩短|减少|下降|降低|提高|提升|增加|增长|扩大|节约|节省)了?$/;
+/** A share with nothing before it (占比达66.6% after 优良天数243天): a share of what the figure before measures. */
+const SHARE_ONLY = /^(?:占比|比重|所占比重|占比重|比例)$/;
+/** Verbs after 投资X that say what the money did (投资4.5亿元实施了…): the figure is the investment. */
+const INVESTED_IN = /^(?:实施|完成|建设|新建|改造|用于|建成|修建)/;
 
 /**
  * Stage `subjects`: the phrase each figure measures (subject.ts), read before it, or after it when
@@ -34,7 +40,10 @@ export function readSubjects(figures: Figure[], { laid, periods }: Reading): Fig
     // in a list (2大片区、10个网格) each item names its own unless it has no words after it.
     const weak = !subj || /等$/.test(subj) || subj.length <= 2 || /和$/.test(raw) || (stop === "、" && !listed);
     const after = forwardSubject(s, idx, figures, forward);
-    if (listed && prevInSentence) subj = after || prevInSentence.subject;
+    // 投资4.5亿元实施了标准化幼儿园…: what the money did is not what the figure measures.
+    const invested = subj === "投资" && INVESTED_IN.test(s.slice(f.q.end, f.q.end + 2));
+    if (invested) subj = "投资";
+    else if (listed && prevInSentence) subj = after || prevInSentence.subject;
     else if (weak && after) subj = after;
     // 申城佳苑一期29万平方米外墙外保温修缮: the phrase runs on after the figure.
     else if (after && !weak && /^[\u4e00-\u9fff“]/.test(s.slice(f.q.end, f.q.end + 1)) && !isBase(s, f.q))
@@ -46,8 +55,22 @@ export function readSubjects(figures: Figure[], { laid, periods }: Reading): Fig
     if (!subj && prevObservation) subj = prevObservation.subject;
     // 年均增长12.1% after 地区生产总值…287.9亿元: the rate is of the figure before it.
     // (Not when that subject is itself long: a run of rates with nothing else would grow it without end.)
-    if (prevObservation && RATE_ONLY.test(subj) && stop !== "、" && prevObservation.subject.length <= MAX_JOINED)
+    // 研发经费投入超105亿元、增速超10%: a rate listed right after a level is that level's rate.
+    const afterLevel =
+      stop === "、" &&
+      !!prevObservation &&
+      /^[\s\u3000]*、/.test(s.slice(prevObservation.q.end, f.q.start)) &&
+      !/^(?:%|‰|个百分点|倍)$/.test(prevObservation.q.unit);
+    if (
+      prevObservation &&
+      RATE_ONLY.test(subj) &&
+      (stop !== "、" || afterLevel) &&
+      prevObservation.subject.length <= MAX_JOINED
+    )
       subj = `${prevObservation.subject}${subj.replace(/^(?:比|较)+/, "")}`;
+    else if (prevObservation && COMPARED.test(subj)) subj = prevObservation.subject;
+    else if (prevObservation && SHARE_ONLY.test(subj) && prevObservation.subject.length <= MAX_JOINED)
+      subj = `${prevObservation.subject}${subj}`;
     // 把税收在2022年(30.20亿元)基础上: the base figure measures what comes before 在.
     if (isBase(s, f.q)) {
       const cs = clauseStartOf(s, f.q.start);
