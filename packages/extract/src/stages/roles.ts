@@ -128,10 +128,16 @@ function previousOf(period: string): string {
 function roleOf(s: string, f: Figure, mode: SectionMode): Role {
   if (mode === "glossary") return "plan";
   if (mode !== "plan") return "actual";
-  if (f.q.qualifier === "at_least" || f.q.qualifier === "at_most") return "target";
   const hs = halfStartOf(s, f.q.start);
   const before = s.slice(hs, f.q.start);
   const near = s.slice(clauseStartOf(s, f.q.start), f.q.start).replace(/[\s\u3000]/g, "");
+  // A bound (以上, 不超过) makes a goal, unless it bounds work scheduled with no goal word before it
+  // (改造城镇老旧小区500个以上 is work to do).
+  if (
+    (f.q.qualifier === "at_least" || f.q.qualifier === "at_most") &&
+    (TARGET_WORDS.test(before) || !WORK_VERB.test(near))
+  )
+    return "target";
   if (TARGET_WORDS.test(before) && (TARGET_WORDS.test(near) || !WORK_VERB.test(near))) return "target";
   // 主要预期目标是:生产总值增长20%…;财政收入增长20%…: a colon-led list of goals.
   if (/目标(?:是|为)?[:：]/.test(s.slice(sentenceStartOf(s, f.q.start), f.q.start))) return "target";

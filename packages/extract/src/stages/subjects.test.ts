@@ -56,6 +56,9 @@ describe("stage subjects", () => {
 
   it("keeps 投资 as the subject of 投资4.5亿元实施了…, and drops aim words and predicates around a noun", () => {
     expect(printed(subjectsOf("一、工作回顾\n投资4.5亿元实施了标准化幼儿园建设。\n"), "4.5亿元").subject).toBe("投资");
+    expect(printed(subjectsOf("二、工作安排\n全力抓好总投资657.5亿元的229个水利项目。\n"), "657.5亿元").subject).toBe(
+      "水利项目",
+    );
     expect(printed(subjectsOf("二、工作安排\n确保红星美凯龙6万平方米主力店年内完工。\n"), "6万平方米").subject).toBe(
       "红星美凯龙主力店",
     );

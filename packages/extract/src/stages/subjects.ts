@@ -42,7 +42,14 @@ export function readSubjects(figures: Figure[], { laid, periods }: Reading): Fig
     const after = forwardSubject(s, idx, figures, forward);
     // 投资4.5亿元实施了标准化幼儿园…: what the money did is not what the figure measures.
     const invested = subj === "投资" && INVESTED_IN.test(s.slice(f.q.end, f.q.end + 2));
+    // 总投资657.5亿元的229个水利项目: the investment of the projects named after the next figure.
+    const next = figures[idx + 1];
+    const ofNext =
+      /^总?投资$/.test(subj) && !after && next && s.slice(f.q.end, next.q.start) === "的"
+        ? subjectAfter(s, next.q, figures[idx + 2]?.q.start ?? s.length)
+        : "";
     if (invested) subj = "投资";
+    else if (ofNext) subj = ofNext;
     else if (listed && prevInSentence) subj = after || prevInSentence.subject;
     else if (weak && after) subj = after;
     // 申城佳苑一期29万平方米外墙外保温修缮: the phrase runs on after the figure.
