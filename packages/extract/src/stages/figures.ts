@@ -76,7 +76,7 @@ export function readFigures(laid: Laid, structure: Structure): Figures {
 }
 
 /** The Arabic figures and the Chinese numerals that are facts, in text order (they never overlap). */
-function withChineseFacts(arabic: ParsedQuantity[], chinese: ParsedQuantity[]): ParsedQuantity[] {
+function withChineseFacts(arabic: readonly ParsedQuantity[], chinese: ParsedQuantity[]): readonly ParsedQuantity[] {
   if (chinese.length === 0) return arabic;
   return [...arabic, ...chinese.filter((c) => !arabic.some((a) => a.start < c.end && c.start < a.end))].sort(
     (a, b) => a.start - b.start,
