@@ -162,6 +162,7 @@ function readAt(text: string, s: string, at: number, options: ReadOptions): Pars
   if (before) {
     qualifier = before[1];
     i += before[0].length;
+    if (s[i] === "\n" && /\d/.test(s[i + 1] ?? "")) i += 1;
   }
   let num = readNumber(s, i, options.chinese ?? false);
   let implicitOne = false;
@@ -324,11 +325,13 @@ export function findQuantities(text: string, options: FindOptions = {}): ParsedQ
     const prev = s[at - 1] ?? "";
     if (/[\d.]/.test(prev) || ID_NEIGHBOUR.test(prev) || ORDINAL_BEFORE.test(prev)) continue;
     // Include a qualifier word printed just before the number.
-    let pre = BEFORE.find(([w]) => s.slice(at - w.length, at) === w);
+    // 超\n1430亿元: a hard line break may stand between the qualifier word and its number.
+    const gap = s[at - 1] === "\n" ? 1 : 0;
+    let pre = BEFORE.find(([w]) => s.slice(at - gap - w.length, at - gap) === w);
     // 签约17台 is "signed 17", not "about 17": the qualifier character ends another word.
-    if (pre && WORD_ENDING_IN_QUALIFIER.test(s.slice(at - pre[0].length - 1, at))) pre = undefined;
+    if (pre && WORD_ENDING_IN_QUALIFIER.test(s.slice(at - gap - pre[0].length - 1, at - gap))) pre = undefined;
     const startNum = at;
-    if (pre) at -= pre[0].length;
+    if (pre) at -= pre[0].length + gap;
     let q = readAt(text, s, at, options) ?? (pre ? readAt(text, s, startNum, options) : undefined);
     if (!q) continue;
     // 控制在2%左右: a bound to keep within, stated as an approximate level; the figure is 2%左右.
