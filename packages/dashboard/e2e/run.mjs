@@ -672,12 +672,18 @@ await step("English mode gives English units beside the printed Chinese", async 
 
 /**
  * What may stay Chinese on an English chart: the figures as printed (or computed and written like
- * them: 33.22亿元) and the subjects the report names (the catalogue has English names for
- * indicators, not for subjects). Nothing else: no indicator name, period or UI text in Chinese.
+ * them: 33.22亿元), the subjects the report names (the catalogue has English names for
+ * indicators, not for subjects), and the names of a draft's own indicators that have no English
+ * ("Draft indicator: 高新技术产业增加值增速": the extractor names a series by its subject's core,
+ * which is not always a subject as printed). Nothing else: no catalogue indicator name, period or
+ * UI text in Chinese.
  */
 function assertEnglishChartTexts(drawn, rep, where) {
+  const untranslated = (rep.indicators ?? []).filter((i) => i.name.en.includes(i.name.zh)).map((i) => i.name.zh);
   const asPrinted = [
-    ...new Set(rep.observations.flatMap((o) => [printed(o.quantity), o.subject ?? ""]).filter(Boolean)),
+    ...new Set(
+      [...rep.observations.flatMap((o) => [printed(o.quantity), o.subject ?? ""]), ...untranslated].filter(Boolean),
+    ),
   ].sort((a, b) => b.length - a.length);
   const units = [...UNITS.keys(), ...(rep.units ?? []).map((u) => u.id)].sort((a, b) => b.length - a.length);
   const figure = new RegExp(`\\d(?:${units.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "gu");
