@@ -1,4 +1,4 @@
-import type { Relation } from "@govreport/schema";
+import { parseChineseNumber, type Relation } from "@govreport/schema";
 
 type Sequence = Extract<Relation, { kind: "sequence" }>;
 type Count = Extract<Relation, { kind: "count" }>;
@@ -11,26 +11,12 @@ export interface Words {
 /** Turns scan indices into words of the original text: the printed span and its quote (both scan ranges). */
 export type WordsAt = (start: number, end: number, quoteStart: number, quoteEnd: number) => Words;
 
-const DIGITS: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23; undefined for anything else (两 only alone). */
 export function chineseNumber(w: string): number | undefined {
-  if (w === "十") return 10;
-  const m = /^([二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(w);
-  if (w.length === 1 && DIGITS[w] !== undefined) return DIGITS[w];
-  if (!m || !m[2]) return undefined;
-  return (m[1] ? (DIGITS[m[1]] as number) : 1) * 10 + (m[3] ? (DIGITS[m[3]] as number) : 0);
+  // The shapes a list's markers and counts take; the schema's reader does the arithmetic.
+  return /^(?:两|[一二三四五六七八九]|[二三四五六七八九]?十[一二三四五六七八九]?)$/.test(w)
+    ? parseChineseNumber(w)
+    : undefined;
 }
 
 const NUM = "[一二三四五六七八九十]{1,3}";
